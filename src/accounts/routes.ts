@@ -1,0 +1,70 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, requireAuth } from "../lib/auth";
+import { errorResponses } from "../lib/errors";
+import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
+import { jsonBody, jsonResponse } from "../lib/openapi";
+import { clientIp, rateLimit } from "../lib/rate-limit";
+import { LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
+
+const tags = ["Accounts"];
+
+export const signupRoute = createRoute({
+  method: "post",
+  path: "/v1/users",
+  tags,
+  summary: "Sign up with a phone number from any country",
+  description:
+    "The number is normalised to E.164 and must be a real, valid number for its region. Signing up does not sign in: create a session next.",
+  middleware: [rateLimit((env) => env.SIGNUP_LIMITER, clientIp, 60), idempotent] as const,
+  request: { headers: IdempotencyHeadersSchema, body: jsonBody(SignupSchema) },
+  responses: {
+    201: jsonResponse(OwnProfileSchema, "The new account"),
+    ...errorResponses(409, 413, 415, 422, 429),
+  },
+});
+
+export const loginRoute = createRoute({
+  method: "post",
+  path: "/v1/sessions",
+  tags,
+  summary: "Sign in: exchange phone and password for a bearer token",
+  description:
+    "The token is shown once and stored only as a hash, so this create takes no Idempotency-Key: a replay could not return it. Sessions last 30 days.",
+  middleware: [rateLimit((env) => env.LOGIN_LIMITER, clientIp, 60)] as const,
+  request: { body: jsonBody(LoginSchema) },
+  responses: {
+    201: jsonResponse(SessionSchema, "Signed in"),
+    ...errorResponses(401, 413, 415, 429),
+  },
+});
+
+export const logoutRoute = createRoute({
+  method: "delete",
+  path: "/v1/sessions/current",
+  tags,
+  summary: "Sign out: revoke the token used for this request",
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 204: { description: "Signed out; the token no longer works" }, ...errorResponses(401) },
+});
+
+export const getOwnProfileRoute = createRoute({
+  method: "get",
+  path: "/v1/me",
+  tags,
+  summary: "Your own profile, with your masked phone number",
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 200: jsonResponse(OwnProfileSchema, "Your profile"), ...errorResponses(401) },
+});
+
+export const updateOwnProfileRoute = createRoute({
+  method: "patch",
+  path: "/v1/me",
+  tags,
+  summary: "Change your nickname, bio or languages",
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  request: { body: jsonBody(ProfileUpdateSchema) },
+  responses: { 200: jsonResponse(OwnProfileSchema, "Your updated profile"), ...errorResponses(401, 413, 415) },
+});

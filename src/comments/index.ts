@@ -1,0 +1,89 @@
+import { detectLanguage } from "../language/detect";
+import { signedInViewer } from "../lib/auth";
+import { ApiError } from "../lib/errors";
+import { requestIpRegion } from "../lib/ip-region";
+import { createRouter } from "../lib/router";
+import { findNote } from "../notes/store";
+import {
+  createCommentRoute,
+  deleteCommentRoute,
+  getCommentRoute,
+  listRepliesRoute,
+  listThreadRoute,
+  updateCommentRoute,
+} from "./routes";
+import {
+  deleteComment,
+  findComment,
+  insertComment,
+  loadComment,
+  pageOfReplies,
+  pageOfThread,
+  updateComment,
+} from "./store";
+
+const noteNotFound = () => new ApiError("not_found", "No note with this id");
+const commentNotFound = () => new ApiError("not_found", "No comment with this id");
+
+export const commentsRouter = createRouter()
+  .openapi(createCommentRoute, async (c) => {
+    const { id: noteId } = c.req.valid("param");
+    const input = c.req.valid("json");
+    if (!(await findNote(c.var.db, noteId))) throw noteNotFound();
+    const answering = input.replyTo ? await findComment(c.var.db, input.replyTo) : undefined;
+    if (input.replyTo && answering?.noteId !== noteId) {
+      throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
+        details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+      });
+    }
+    const id = await insertComment(
+      c.var.db,
+      {
+        noteId,
+        authorId: signedInViewer(c).id,
+        body: input.body,
+        language: input.language ?? detectLanguage(input.body),
+        answering,
+      },
+      requestIpRegion(c),
+    );
+    return c.json((await loadComment(c.var.db, id))!, 201);
+  })
+  .openapi(listThreadRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await findNote(c.var.db, id))) throw noteNotFound();
+    return c.json(await pageOfThread(c.var.db, id, c.req.valid("query")), 200);
+  })
+  .openapi(getCommentRoute, async (c) => {
+    const comment = await loadComment(c.var.db, c.req.valid("param").id);
+    if (!comment) throw commentNotFound();
+    return c.json(comment, 200);
+  })
+  .openapi(listRepliesRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const comment = await findComment(c.var.db, id);
+    if (!comment) throw commentNotFound();
+    // A reply's own replies live under its top-level comment.
+    return c.json(await pageOfReplies(c.var.db, comment.parentId ?? comment.id, c.req.valid("query")), 200);
+  })
+  .openapi(updateCommentRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const comment = await findComment(c.var.db, id);
+    if (!comment) throw commentNotFound();
+    if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only its author can edit a comment");
+    await updateComment(c.var.db, id, input.body, input.language ?? detectLanguage(input.body));
+    return c.json((await loadComment(c.var.db, id))!, 200);
+  })
+  .openapi(deleteCommentRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = signedInViewer(c);
+    const comment = await findComment(c.var.db, id);
+    if (!comment) throw commentNotFound();
+    const note = await findNote(c.var.db, comment.noteId);
+    if (comment.authorId !== viewer.id && note?.authorId !== viewer.id) {
+      throw new ApiError("forbidden", "Only the comment's author or the note's author can delete it");
+    }
+    await deleteComment(c.var.db, id);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,139 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "../db/client";
+import { comments, users } from "../db/schema";
+import { newId } from "../lib/ids";
+import type { IpRegion } from "../lib/ip-region";
+import { showIpRegion } from "../lib/ip-region";
+import { afterCursor, toPage } from "../lib/pagination";
+import { iso } from "../lib/time";
+import type { CommentView } from "./schemas";
+
+export const FIRST_REPLIES = 2;
+
+const replyToUsers = alias(users, "reply_to_users");
+
+const commentColumns = {
+  comment: comments,
+  author: { id: users.id, nickname: users.nickname },
+  replyToNickname: replyToUsers.nickname,
+};
+
+const selectComments = (db: Db) =>
+  db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(replyToUsers, eq(replyToUsers.id, comments.replyToUserId));
+
+type CommentRow = Awaited<ReturnType<ReturnType<typeof selectComments>["all"]>>[number];
+
+function present({ comment, author, replyToNickname }: CommentRow): CommentView {
+  return {
+    id: comment.id,
+    noteId: comment.noteId,
+    author,
+    parentId: comment.parentId,
+    replyTo:
+      comment.replyToUserId && replyToNickname !== null
+        ? { commentId: comment.replyToCommentId, user: { id: comment.replyToUserId, nickname: replyToNickname } }
+        : null,
+    body: comment.body,
+    language: comment.language,
+    ipRegion: showIpRegion(comment.ipCountry, comment.ipRegion),
+    replyCount: comment.replyCount,
+    createdAt: iso(comment.createdAt),
+    updatedAt: iso(comment.updatedAt),
+  };
+}
+
+export const findComment = (db: Db, id: string) => db.select().from(comments).where(eq(comments.id, id)).get();
+
+export async function loadComment(db: Db, id: string): Promise<CommentView | undefined> {
+  const row = await selectComments(db).where(eq(comments.id, id)).get();
+  return row && present(row);
+}
+
+export type NewComment = {
+  noteId: string;
+  authorId: string;
+  body: string;
+  language: string;
+  /** The comment answered, if this is a reply. */
+  answering?: { id: string; parentId: string | null; authorId: string };
+};
+
+export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
+  const now = Date.now();
+  const id = newId(now);
+  await db.insert(comments).values({
+    id,
+    noteId: input.noteId,
+    authorId: input.authorId,
+    parentId: input.answering ? (input.answering.parentId ?? input.answering.id) : null,
+    replyToCommentId: input.answering?.id ?? null,
+    replyToUserId: input.answering?.authorId ?? null,
+    body: input.body,
+    language: input.language,
+    ipCountry: ip.country,
+    ipRegion: ip.region,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return id;
+}
+
+export const updateComment = (db: Db, id: string, body: string, language: string) =>
+  db.update(comments).set({ body, language, updatedAt: Date.now() }).where(eq(comments.id, id));
+
+/** Deleting a top-level comment deletes its replies too (ON DELETE CASCADE); counts follow by trigger. */
+export const deleteComment = (db: Db, id: string) => db.delete(comments).where(eq(comments.id, id));
+
+/** Top-level comments of a note, newest first, each with its earliest replies. */
+export async function pageOfThread(db: Db, noteId: string, page: { cursor?: string; limit: number }) {
+  const rows = await selectComments(db)
+    .where(
+      and(
+        eq(comments.noteId, noteId),
+        isNull(comments.parentId),
+        afterCursor(page.cursor, "desc", comments.id),
+      ),
+    )
+    .orderBy(desc(comments.id))
+    .limit(page.limit + 1);
+  const topLevel = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
+  const parentIds = topLevel.items.filter((c) => c.replyCount > 0).map((c) => c.id);
+  const replies = parentIds.length ? await firstRepliesOf(db, parentIds) : [];
+  return {
+    items: topLevel.items.map((comment) => ({
+      ...comment,
+      firstReplies: replies.filter((reply) => reply.parentId === comment.id),
+    })),
+    nextCursor: topLevel.nextCursor,
+  };
+}
+
+async function firstRepliesOf(db: Db, parentIds: string[]): Promise<CommentView[]> {
+  const ranked = db
+    .select({
+      id: comments.id,
+      rank: sql<number>`row_number() over (partition by ${comments.parentId} order by ${comments.id})`.as("rank"),
+    })
+    .from(comments)
+    .where(inArray(comments.parentId, parentIds))
+    .as("ranked");
+  const rows = await selectComments(db)
+    .innerJoin(ranked, eq(ranked.id, comments.id))
+    .where(sql`${ranked.rank} <= ${FIRST_REPLIES}`)
+    .orderBy(asc(comments.id));
+  return rows.map(present);
+}
+
+/** Replies under a top-level comment, oldest first, as a conversation reads. */
+export async function pageOfReplies(db: Db, parentId: string, page: { cursor?: string; limit: number }) {
+  const rows = await selectComments(db)
+    .where(and(eq(comments.parentId, parentId), afterCursor(page.cursor, "asc", comments.id)))
+    .orderBy(asc(comments.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
+}

@@ -1,0 +1,196 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  check,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
+
+/*
+ * The data model. Times are epoch milliseconds. Counter columns (`*_count`) are
+ * kept exact by triggers in migrations/0001_counters.sql, so every write path,
+ * including cascading deletes, keeps them right without recounting on read.
+ */
+
+const createdAt = () => integer("created_at").notNull();
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  phoneE164: text("phone_e164").notNull().unique(),
+  phoneRegion: text("phone_region").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  nickname: text("nickname").notNull(),
+  bio: text("bio").notNull().default(""),
+  /** JSON array of BCP 47 tags, in the order the person prefers. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+  ipCountry: text("ip_country"),
+  ipRegion: text("ip_region"),
+  followerCount: integer("follower_count").notNull().default(0),
+  followingCount: integer("following_count").notNull().default(0),
+  noteCount: integer("note_count").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the bearer token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expiry_idx").on(t.expiresAt)],
+);
+
+export type MediaItem = {
+  type: "image" | "video";
+  url: string;
+  width: number;
+  height: number;
+  alt?: string;
+};
+
+export const notes = sqliteTable(
+  "notes",
+  {
+    id: text("id").primaryKey(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    language: text("language").notNull(),
+    /** "author" when the author chose it, "detected" otherwise. */
+    languageSource: text("language_source", { enum: ["author", "detected"] }).notNull(),
+    media: text("media", { mode: "json" }).$type<MediaItem[]>().notNull(),
+    placeName: text("place_name"),
+    placeLatitude: real("place_latitude"),
+    placeLongitude: real("place_longitude"),
+    ipCountry: text("ip_country"),
+    ipRegion: text("ip_region"),
+    likeCount: integer("like_count").notNull().default(0),
+    collectCount: integer("collect_count").notNull().default(0),
+    commentCount: integer("comment_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("notes_author_idx").on(t.authorId, t.id)],
+);
+
+export const topics = sqliteTable("topics", {
+  /** Normalised name: NFKC, lower case, no '#'. */
+  name: text("name").primaryKey(),
+  noteCount: integer("note_count").notNull().default(0),
+  createdAt: createdAt(),
+});
+
+export const noteTopics = sqliteTable(
+  "note_topics",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    topic: text("topic")
+      .notNull()
+      .references(() => topics.name),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.topic] }), index("note_topics_topic_idx").on(t.topic, t.noteId)],
+);
+
+const noteReaction = (name: "likes" | "collects") =>
+  sqliteTable(
+    name,
+    {
+      userId: text("user_id")
+        .notNull()
+        .references(() => users.id, { onDelete: "cascade" }),
+      noteId: text("note_id")
+        .notNull()
+        .references(() => notes.id, { onDelete: "cascade" }),
+      createdAt: createdAt(),
+    },
+    (t) => [
+      primaryKey({ columns: [t.userId, t.noteId] }),
+      index(`${name}_note_idx`).on(t.noteId),
+      index(`${name}_user_time_idx`).on(t.userId, t.createdAt, t.noteId),
+    ],
+  );
+
+export const likes = noteReaction("likes");
+export const collects = noteReaction("collects");
+
+export const follows = sqliteTable(
+  "follows",
+  {
+    followerId: text("follower_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    followeeId: text("followee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    index("follows_followee_time_idx").on(t.followeeId, t.createdAt, t.followerId),
+    index("follows_follower_time_idx").on(t.followerId, t.createdAt, t.followeeId),
+    check("follows_not_self", sql`${t.followerId} <> ${t.followeeId}`),
+  ],
+);
+
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The top-level comment a reply sits under; null for top-level comments. */
+    parentId: text("parent_id").references((): AnySQLiteColumn => comments.id, { onDelete: "cascade" }),
+    /** The comment (top-level or reply) this one answers, for the "@nickname" mention. */
+    replyToCommentId: text("reply_to_comment_id").references((): AnySQLiteColumn => comments.id, {
+      onDelete: "set null",
+    }),
+    replyToUserId: text("reply_to_user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    language: text("language").notNull(),
+    ipCountry: text("ip_country"),
+    ipRegion: text("ip_region"),
+    replyCount: integer("reply_count").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("comments_thread_idx").on(t.noteId, t.parentId, t.id),
+    index("comments_parent_idx").on(t.parentId, t.id),
+  ],
+);
+
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    /** "user:<id>" or "anonymous": keys of different callers never collide. */
+    scope: text("scope").notNull(),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestHash: text("request_hash").notNull(),
+    /** Null while the first request is still running. */
+    status: integer("status"),
+    responseBody: text("response_body"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_expiry_idx").on(t.expiresAt)],
+);

@@ -1,0 +1,13 @@
+import type { Db } from "./db/client";
+
+/** The signed-in user a request acts as, resolved from its bearer token. */
+export type Viewer = { id: string; sessionId: string };
+
+export type AppEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    db: Db;
+    viewer: Viewer | null;
+  };
+};

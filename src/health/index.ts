@@ -1,0 +1,15 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { jsonResponse } from "../lib/openapi";
+import { createRouter } from "../lib/router";
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["Service"],
+  summary: "Liveness check; touches no storage (the benchmarks' baseline)",
+  responses: {
+    200: jsonResponse(z.object({ status: z.literal("ok") }).openapi("Health"), "The worker is running"),
+  },
+});
+
+export const health = createRouter().openapi(healthRoute, (c) => c.json({ status: "ok" as const }, 200));

@@ -1,0 +1,61 @@
+import { and, eq, gt } from "drizzle-orm";
+import type { Context, MiddlewareHandler } from "hono";
+import { sessions } from "../db/schema";
+import type { AppEnv, Viewer } from "../env";
+import { base64url, sha256Hex } from "./crypto";
+import { ApiError } from "./errors";
+
+const TOKEN_PREFIX = "nb_";
+
+export function newBearerToken(): string {
+  return TOKEN_PREFIX + base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+export const hashBearerToken = (token: string) => sha256Hex(token);
+
+const unauthorized = (message: string) =>
+  new ApiError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="notebridge"' } });
+
+/** Resolves a bearer token to the session's user, or null when it is unknown or expired. */
+export async function viewerForToken(c: Context<AppEnv>, token: string): Promise<Viewer | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
+  const row = await c.var.db
+    .select({ id: sessions.userId, sessionId: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.tokenHash, await hashBearerToken(token)), gt(sessions.expiresAt, Date.now())))
+    .get();
+  return row ?? null;
+}
+
+/**
+ * Sets `viewer` from an `Authorization: Bearer` header. No header means an
+ * anonymous request; a header with a bad token is refused outright, so a client
+ * never silently acts anonymously with an expired token.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const header = c.req.header("Authorization");
+  if (!header) {
+    c.set("viewer", null);
+    return next();
+  }
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const viewer = match?.[1] ? await viewerForToken(c, match[1]) : null;
+  if (!viewer) throw unauthorized("The bearer token is invalid, revoked or expired");
+  c.set("viewer", viewer);
+  return next();
+};
+
+/** Route middleware: refuses anonymous requests before their input is even validated. */
+export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.viewer) throw unauthorized("Sign in to do this: send Authorization: Bearer <token>");
+  return next();
+};
+
+/** The signed-in viewer, for handlers behind `requireAuth`. */
+export function signedInViewer(c: Context<AppEnv>): Viewer {
+  const viewer = c.var.viewer;
+  if (!viewer) throw unauthorized("Sign in to do this: send Authorization: Bearer <token>");
+  return viewer;
+}
+
+export const bearerSecurity = [{ bearerAuth: [] }];

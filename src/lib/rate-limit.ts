@@ -1,0 +1,34 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env";
+import { ApiError } from "./errors";
+
+/** The address Cloudflare saw; local runs have none. */
+export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
+
+/** Counts one request against `key`; throws 429 with Retry-After once the limit is spent. */
+export async function enforceLimit(limiter: RateLimit, key: string, periodSeconds: number): Promise<void> {
+  const { success } = await limiter.limit({ key });
+  if (!success) {
+    throw new ApiError("rate_limited", `Too many requests: try again in ${periodSeconds} seconds`, {
+      headers: { "Retry-After": String(periodSeconds) },
+    });
+  }
+}
+
+/**
+ * Route middleware over a Workers rate-limit binding (limits are in wrangler.toml).
+ * @example rateLimit((env) => env.LOGIN_LIMITER, clientIp, 60)
+ */
+export function rateLimit(
+  limiter: (env: Env) => RateLimit,
+  keyOf: (c: Context<AppEnv>) => string,
+  periodSeconds: number,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await enforceLimit(limiter(c.env), keyOf(c), periodSeconds);
+    return next();
+  };
+}
+
+/** Route middleware after `requireAuth`: caps each user's writes (posts, comments, likes, follows). */
+export const limitWrites = rateLimit((env) => env.WRITE_LIMITER, (c) => `user:${c.var.viewer?.id}`, 60);

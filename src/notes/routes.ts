@@ -1,0 +1,69 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, requireAuth } from "../lib/auth";
+import { errorResponses } from "../lib/errors";
+import { IdParamsSchema } from "../lib/ids";
+import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
+import { jsonBody, jsonResponse } from "../lib/openapi";
+import { PageQuerySchema, pageSchema } from "../lib/pagination";
+import { limitWrites } from "../lib/rate-limit";
+import { NoteCreateSchema, NoteSchema, NoteUpdateSchema } from "./schemas";
+
+const tags = ["Notes"];
+
+export const NotePageSchema = pageSchema(NoteSchema, "NotePage");
+
+export const createNoteRoute = createRoute({
+  method: "post",
+  path: "/v1/notes",
+  tags,
+  summary: "Post a note",
+  description:
+    "Text, up to 18 images or videos, topics (from `#tags` in the body plus `topics`, at most 20 in all) and an optional place. The language is detected when not given; the IP region is recorded from the request.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limitWrites, idempotent] as const,
+  request: { headers: IdempotencyHeadersSchema, body: jsonBody(NoteCreateSchema) },
+  responses: { 201: jsonResponse(NoteSchema, "The new note"), ...errorResponses(401, 409, 413, 415, 422, 429) },
+});
+
+export const getNoteRoute = createRoute({
+  method: "get",
+  path: "/v1/notes/{id}",
+  tags,
+  summary: "Read a note",
+  request: { params: IdParamsSchema },
+  responses: { 200: jsonResponse(NoteSchema, "The note"), ...errorResponses(404) },
+});
+
+export const updateNoteRoute = createRoute({
+  method: "patch",
+  path: "/v1/notes/{id}",
+  tags,
+  summary: "Edit your note",
+  description:
+    "Only the author may edit. Fields left out stay as they are. `#tags` are re-read from an edited body; topics given explicitly earlier are kept unless `topics` is sent.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limitWrites] as const,
+  request: { params: IdParamsSchema, body: jsonBody(NoteUpdateSchema) },
+  responses: { 200: jsonResponse(NoteSchema, "The edited note"), ...errorResponses(401, 403, 404, 413, 415, 429) },
+});
+
+export const deleteNoteRoute = createRoute({
+  method: "delete",
+  path: "/v1/notes/{id}",
+  tags,
+  summary: "Delete your note",
+  description: "Only the author may delete. Its comments and replies, likes and collects are deleted with it.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limitWrites] as const,
+  request: { params: IdParamsSchema },
+  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404, 429) },
+});
+
+export const listAuthorNotesRoute = createRoute({
+  method: "get",
+  path: "/v1/users/{id}/notes",
+  tags,
+  summary: "A person's notes, newest first",
+  request: { params: IdParamsSchema, query: PageQuerySchema },
+  responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(404) },
+});

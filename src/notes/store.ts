@@ -1,0 +1,89 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Db } from "../db/client";
+import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
+import { newId } from "../lib/ids";
+import type { IpRegion } from "../lib/ip-region";
+import { afterCursor, toPage } from "../lib/pagination";
+
+export type NoteContent = {
+  title: string;
+  body: string;
+  media: MediaItem[];
+  place: { name: string; latitude?: number; longitude?: number } | null;
+  language: string;
+  languageSource: "author" | "detected";
+};
+
+const placeColumns = (place: NoteContent["place"]) => ({
+  placeName: place?.name ?? null,
+  placeLatitude: place?.latitude ?? null,
+  placeLongitude: place?.longitude ?? null,
+});
+
+function attachTopics(db: Db, noteId: string, names: string[], now: number): BatchItem<"sqlite">[] {
+  if (names.length === 0) return [];
+  return [
+    db.insert(topics).values(names.map((name) => ({ name, createdAt: now }))).onConflictDoNothing(),
+    db.insert(noteTopics).values(names.map((topic) => ({ noteId, topic }))).onConflictDoNothing(),
+  ];
+}
+
+export async function insertNote(db: Db, authorId: string, content: NoteContent, topicNames: string[], ip: IpRegion) {
+  const now = Date.now();
+  const id = newId(now);
+  const { place, ...rest } = content;
+  await db.batch([
+    db.insert(notes).values({
+      id,
+      authorId,
+      ...rest,
+      ...placeColumns(place),
+      ipCountry: ip.country,
+      ipRegion: ip.region,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    ...attachTopics(db, id, topicNames, now),
+  ]);
+  return id;
+}
+
+export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
+
+export const topicsOfNote = async (db: Db, noteId: string) =>
+  (await db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId))).map(
+    (row) => row.topic,
+  );
+
+/** Replaces a note's content and topic set in one batch (D1 runs a batch as one transaction). */
+export async function updateNote(db: Db, noteId: string, content: NoteContent, before: string[], after: string[]) {
+  const now = Date.now();
+  const removed = before.filter((topic) => !after.includes(topic));
+  const added = after.filter((topic) => !before.includes(topic));
+  const { place, ...rest } = content;
+  await db.batch([
+    db
+      .update(notes)
+      .set({ ...rest, ...placeColumns(place), updatedAt: now })
+      .where(eq(notes.id, noteId)),
+    ...(removed.length
+      ? [db.delete(noteTopics).where(and(eq(noteTopics.noteId, noteId), inArray(noteTopics.topic, removed)))]
+      : []),
+    ...attachTopics(db, noteId, added, now),
+  ]);
+}
+
+/** Deleting a note deletes its comments, likes, collects and topic links with it (ON DELETE CASCADE). */
+export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(notes.id, noteId));
+
+/** Ids of an author's notes, newest first. Note ids are time-ordered, so the id alone is the cursor key. */
+export async function pageOfAuthorNotes(db: Db, authorId: string, page: { cursor?: string; limit: number }) {
+  const rows = await db
+    .select({ id: notes.id })
+    .from(notes)
+    .where(and(eq(notes.authorId, authorId), afterCursor(page.cursor, "desc", notes.id)))
+    .orderBy(desc(notes.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);
+}

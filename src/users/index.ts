@@ -1,0 +1,47 @@
+import { signedInViewer } from "../lib/auth";
+import { ApiError } from "../lib/errors";
+import { createRouter } from "../lib/router";
+import {
+  followUserRoute,
+  getProfileRoute,
+  listFollowersRoute,
+  listFollowingRoute,
+  unfollowUserRoute,
+} from "./routes";
+import { findUser, listFollows, setFollow } from "./store";
+import { publicProfile } from "./view";
+
+const userNotFound = () => new ApiError("not_found", "No user with this id");
+
+export const usersRouter = createRouter()
+  .openapi(getProfileRoute, async (c) => {
+    const user = await findUser(c.var.db, c.req.valid("param").id);
+    if (!user) throw userNotFound();
+    return c.json(publicProfile(user), 200);
+  })
+  .openapi(followUserRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = signedInViewer(c);
+    if (id === viewer.id) {
+      throw new ApiError("validation_failed", "You can't follow yourself", {
+        details: [{ field: "id", location: "path", message: "Is your own id" }],
+      });
+    }
+    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    return c.json(await setFollow(c.var.db, viewer.id, id, true), 200);
+  })
+  .openapi(unfollowUserRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    return c.json(await setFollow(c.var.db, signedInViewer(c).id, id, false), 200);
+  })
+  .openapi(listFollowersRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    return c.json(await listFollows(c.var.db, id, "followers", c.req.valid("query")), 200);
+  })
+  .openapi(listFollowingRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    return c.json(await listFollows(c.var.db, id, "following", c.req.valid("query")), 200);
+  });

@@ -1,0 +1,44 @@
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { follows, users } from "../db/schema";
+import { afterCursor, toPage } from "../lib/pagination";
+import { iso } from "../lib/time";
+import { userSummary } from "./view";
+
+export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
+
+export async function setFollow(db: Db, followerId: string, followeeId: string, follow: boolean) {
+  const edge = and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId));
+  const change = follow
+    ? db.insert(follows).values({ followerId, followeeId, createdAt: Date.now() }).onConflictDoNothing()
+    : db.delete(follows).where(edge);
+  const [, followee] = await db.batch([
+    change,
+    db.select({ followerCount: users.followerCount }).from(users).where(eq(users.id, followeeId)),
+  ]);
+  return { following: follow, followerCount: followee[0]?.followerCount ?? 0 };
+}
+
+/** Followers of `userId` (side "followers") or people `userId` follows (side "following"), newest first. */
+export async function listFollows(
+  db: Db,
+  userId: string,
+  side: "followers" | "following",
+  page: { cursor?: string; limit: number },
+) {
+  const [self, other] =
+    side === "followers" ? [follows.followeeId, follows.followerId] : [follows.followerId, follows.followeeId];
+  const rows = await db
+    .select({ id: users.id, nickname: users.nickname, createdAt: follows.createdAt })
+    .from(follows)
+    .innerJoin(users, eq(users.id, other))
+    .where(and(eq(self, userId), afterCursor(page.cursor, "desc", follows.createdAt, other)))
+    .orderBy(desc(follows.createdAt), desc(other))
+    .limit(page.limit + 1);
+  return toPage(
+    rows,
+    page.limit,
+    (row) => [row.createdAt, row.id],
+    (row) => ({ user: userSummary(row), followedAt: iso(row.createdAt) }),
+  );
+}
