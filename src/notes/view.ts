@@ -43,11 +43,14 @@ function present(
  */
 export async function loadNoteViews(db: Db, ids: string[], viewerId: string | null): Promise<NoteView[]> {
   if (ids.length === 0) return [];
-  const [rows, topicRows, liked, collected] = await db.batch([
-    db.select({ note: notes, author: { id: users.id, nickname: users.nickname } })
-      .from(notes)
-      .innerJoin(users, eq(users.id, notes.authorId))
-      .where(inArray(notes.id, ids)),
+  // No joins inside db.batch: D1 returns batch rows keyed by column name, so a
+  // joined `id` from users would overwrite the note's `id`.
+  const [noteRows, authors, topicRows, liked, collected] = await db.batch([
+    db.select().from(notes).where(inArray(notes.id, ids)),
+    db
+      .select({ id: users.id, nickname: users.nickname })
+      .from(users)
+      .where(inArray(users.id, db.select({ id: notes.authorId }).from(notes).where(inArray(notes.id, ids)))),
     db.select().from(noteTopics).where(inArray(noteTopics.noteId, ids)),
     db
       .select({ noteId: likes.noteId })
@@ -60,13 +63,15 @@ export async function loadNoteViews(db: Db, ids: string[], viewerId: string | nu
   ]);
   const likedIds = new Set<string>(liked.map((r) => r.noteId));
   const collectedIds = new Set<string>(collected.map((r) => r.noteId));
-  const byId = new Map(rows.map((row) => [row.note.id, row]));
+  const notesById = new Map(noteRows.map((note) => [note.id, note]));
+  const authorsById = new Map(authors.map((author) => [author.id, author]));
   return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
+    const note = notesById.get(id);
+    const author = note && authorsById.get(note.authorId);
+    if (!note || !author) return [];
     const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [present(row.note, row.author, topics, viewerState)];
+    return [present(note, author, topics, viewerState)];
   });
 }
 
