@@ -1,7 +1,12 @@
 import { createApp } from "./app";
+import { createDb } from "./db/client";
+import { deleteExpiredRecords } from "./maintenance/cleanup";
 
 const app = createApp();
 
 export default {
   fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(deleteExpiredRecords(createDb(env.DB)));
+  },
 } satisfies ExportedHandler<Env>;
