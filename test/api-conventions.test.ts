@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { api, createUser, expectError } from "./helpers";
 
@@ -64,5 +65,22 @@ describe("one error format everywhere", () => {
   it("every response carries a request id", async () => {
     const response = await api("GET", "/health");
     expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9A-Z]{26}$/);
+  });
+});
+
+describe("races with deletion", () => {
+  it("a write that refers to a row deleted meanwhile gets 409, not 500", async () => {
+    const author = await createUser();
+    const fan = await createUser();
+    const note = (await api("POST", "/v1/notes", { token: author.token, body: { title: "soon gone" } })).body;
+    // The note disappears between the handler's existence check and its insert.
+    await env.DB.prepare(
+      "CREATE TRIGGER vanish BEFORE INSERT ON likes BEGIN DELETE FROM notes WHERE id = NEW.note_id; END",
+    ).run();
+    try {
+      expectError(await api("PUT", `/v1/notes/${note.id}/like`, { token: fan.token }), 409, "conflict");
+    } finally {
+      await env.DB.prepare("DROP TRIGGER vanish").run();
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
+import { isForeignKeyViolation } from "./db-errors";
 
 /** Every failure the API reports, with the HTTP status it maps to. */
 export const errorStatus = {
@@ -95,6 +96,12 @@ export function errorResponse(c: Context, err: unknown): Response {
     const [code, fallback] = statusMessages[err.status] ?? ["bad_request", "Bad request"];
     const message = err.message || fallback;
     return c.json({ error: { code, message, requestId } } satisfies ErrorBody, err.status);
+  }
+  if (isForeignKeyViolation(err)) {
+    const body: ErrorBody = {
+      error: { code: "conflict", message: "Something this request refers to was deleted meanwhile", requestId },
+    };
+    return c.json(body, 409);
   }
   console.error(JSON.stringify({ level: "error", requestId, error: err instanceof Error ? err.stack : String(err) }));
   return c.json(
