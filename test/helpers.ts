@@ -39,14 +39,16 @@ export function expectError(response: ApiResponse, status: number, code: string)
   return response.body.error as { code: string; message: string; details?: { field: string; location: string; message: string }[] };
 }
 
-let phoneCounter = 0;
+// Rate-limit counters may outlive a test file's storage, so numbers and addresses
+// start at a random point to stay unique across files too.
+let phoneCounter = Math.floor(Math.random() * 50_000_000);
 /** A valid, unique Chinese mobile number in national format. */
 export function uniquePhone(): string {
-  phoneCounter++;
-  return `138 ${String(Math.floor(phoneCounter / 10000) + 1000).padStart(4, "0")} ${String(phoneCounter % 10000).padStart(4, "0")}`;
+  const digits = String(++phoneCounter).padStart(8, "0");
+  return `138 ${digits.slice(0, 4)} ${digits.slice(4)}`;
 }
 
-let ipCounter = 0;
+let ipCounter = Math.floor(Math.random() * 10_000_000);
 /** Each test user signs up from its own address, as real users would (sign-up is rate-limited per IP). */
 export function uniqueIp(): string {
   const n = ++ipCounter;
@@ -60,7 +62,7 @@ export async function createUser(
 ): Promise<TestUser> {
   const phone = uniquePhone();
   const password = "correct horse battery";
-  const nickname = overrides.nickname ?? `user${phoneCounter}`;
+  const nickname = overrides.nickname ?? `user${phoneCounter % 100_000}`;
   const ip = uniqueIp();
   const signup = await api("POST", "/v1/users", {
     body: { phone, region: "CN", password, nickname, languages: overrides.languages ?? ["en"] },
