@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
@@ -44,7 +44,8 @@ function present(
 export async function loadNoteViews(db: Db, ids: string[], viewerId: string | null): Promise<NoteView[]> {
   if (ids.length === 0) return [];
   const [rows, topicRows, liked, collected] = await db.batch([
-    db.select({ note: notes, author: { id: users.id, nickname: users.nickname } })
+    // Aliased: inside db.batch D1 returns rows keyed by column name, so a second `id` would clobber the note's (drizzle-orm#6038).
+    db.select({ note: notes, author: { id: sql<string>`${users.id}`.as("author_user_id"), nickname: users.nickname } })
       .from(notes)
       .innerJoin(users, eq(users.id, notes.authorId))
       .where(inArray(notes.id, ids)),
