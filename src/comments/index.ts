@@ -12,10 +12,10 @@ import {
   listThreadRoute,
   updateCommentRoute,
 } from "./routes";
+import { postComment } from "./post";
 import {
   deleteComment,
   findComment,
-  insertComment,
   loadComment,
   pageOfReplies,
   pageOfThread,
@@ -28,26 +28,8 @@ const commentNotFound = () => new ApiError("not_found", "No comment with this id
 export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
-    const input = c.req.valid("json");
-    if (!(await findNote(c.var.db, noteId))) throw noteNotFound();
-    const answering = input.replyTo ? await findComment(c.var.db, input.replyTo) : undefined;
-    if (input.replyTo && answering?.noteId !== noteId) {
-      throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-        details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
-      });
-    }
-    const id = await insertComment(
-      c.var.db,
-      {
-        noteId,
-        authorId: signedInViewer(c).id,
-        body: input.body,
-        language: input.language ?? detectLanguage(input.body),
-        answering,
-      },
-      requestIpRegion(c),
-    );
-    return c.json((await loadComment(c.var.db, id))!, 201);
+    const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
+    return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {
     const { id } = c.req.valid("param");
