@@ -8,6 +8,7 @@ import { createDb } from "./db/client";
 import { docs } from "./docs";
 import type { AppEnv } from "./env";
 import { health } from "./health";
+import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
@@ -93,6 +94,7 @@ export function createApp() {
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
   app.route("/", topicsRouter);
+  app.route("/", liveRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

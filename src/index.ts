@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 
+export { NoteThread } from "./durable-objects/note-thread";
+
 const app = createApp();
 
 export default {

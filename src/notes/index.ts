@@ -4,6 +4,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
+import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
 import { findUser } from "../users/store";
 import {
@@ -106,6 +107,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
+    await notifyThread(c.env, id);
     return c.body(null, 204);
   })
   .openapi(listAuthorNotesRoute, async (c) => {
