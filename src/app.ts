@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accounts } from "./accounts";
+import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
@@ -95,6 +96,7 @@ export function createApp() {
   app.route("/", commentsRouter);
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
+  app.route("/", catTaxRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

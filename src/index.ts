@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 
+export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { NoteThread } from "./durable-objects/note-thread";
 
 const app = createApp();

@@ -86,7 +86,7 @@ describe("joining a thread", () => {
 describe("live events", () => {
   it("every event type reaches every viewer exactly once and in order", async () => {
     const [author, fan, poster] = await createUsers(3);
-    const note = await createNote(author!);
+    const note = await createNote(author!, { topics: ["cattax"], catName: "Lili" });
     const viewers = await Promise.all([watchReady(note.id), watchReady(note.id), watchReady(note.id, { language: "zh-Hans" })]);
 
     const hello = await comment(fan!, note.id, "Hello from Ohio");
@@ -99,9 +99,11 @@ describe("live events", () => {
     await api("PATCH", `/v1/comments/${hello.id}`, { token: fan!.token, body: { body: "Hello from Ohio (edited)" } });
     await api("DELETE", `/v1/comments/${reply.id}`, { token: author!.token });
     await api("PUT", `/v1/notes/${note.id}/like`, { token: fan!.token });
+    expect((await api("POST", `/v1/notes/${note.id}/cat-tax-receipts`, { token: fan!.token })).status).toBe(201);
 
     for (const { watcher } of viewers) {
-      await watcher.waitFor((m) => m.type === "counters" && m.likeCount === 1);
+      await watcher.waitFor((m) => m.type === "receipt.created");
+      await watcher.waitFor((m) => m.type === "counters" && m.likeCount === 1 && m.receiptCount === 1);
       await watcher.waitFor((m) => m.type === "viewers" && m.count === 3);
       const events = eventsInOrder(watcher);
       expect(events.map((e) => e.type)).toEqual([
@@ -110,6 +112,7 @@ describe("live events", () => {
         "comment.created",
         "comment.edited",
         "comment.deleted",
+        "receipt.created",
       ]);
       expect(events[0]!.comment).toMatchObject({ id: hello.id, body: "Hello from Ohio" });
       expect(events[1]!.comment).toMatchObject({ id: reply.id, parentId: hello.id });
@@ -117,6 +120,8 @@ describe("live events", () => {
       expect(events[2]!.id).toBe(accepted.eventId);
       expect(events[3]!.comment.body).toBe("Hello from Ohio (edited)");
       expect(events[4]).toMatchObject({ commentId: reply.id });
+      expect(events[5]!.receipt).toMatchObject({ serial: 1, stamper: { id: fan!.id } });
+      expect(events[5]!.receipt.text).toContain("Lili");
     }
     expect(viewers[1]!.watcher.ofType("comment.accepted")).toEqual([]);
   });
