@@ -17,13 +17,14 @@ import {
   PONG,
   SNAPSHOT_COMMENTS,
   SNAPSHOT_REUSE_EVENTS,
+  STATE_EVERY_MS,
   SWEEP_EVERY_MS,
-  VIEWER_COUNT_EVERY_MS,
 } from "../live/limits";
 import { OUTBOX_PAGE, eventsFor, forgetOutbox, readOutbox } from "../live/outbox";
 import type { ClientMessage } from "../live/schemas";
 import { type SocketState, ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
+import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
 
 /** A new viewer's first page, valid as of event `upTo`. */
@@ -47,9 +48,17 @@ export class NoteThread extends DurableObject<Env> {
   private readonly catchUp = coalesced(() => this.pull());
   private snapshot: Snapshot | null = null;
   private snapshotRead: Promise<Snapshot> | null = null;
-  private viewerCountTimer: ReturnType<typeof setTimeout> | null = null;
-  private viewerCountSentAt = 0;
-  private viewerCountSent = -1;
+  private readonly viewerCountUpdates = new Throttled(
+    STATE_EVERY_MS,
+    () => this.sockets.liveCount,
+    (count) => this.broadcast([json({ type: "viewers", count })]),
+  );
+  private readonly counterUpdates = new Throttled(
+    STATE_EVERY_MS,
+    () => this.storage.counters,
+    (counters) => this.broadcast([json({ type: "counters", ...counters })]),
+  );
+  private unforgotten = 0;
   private sweeping = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -118,11 +127,11 @@ export class NoteThread extends DurableObject<Env> {
     } catch {
       // already closed
     }
-    this.viewerCountChanged();
+    this.viewerCountUpdates.changed();
   }
 
   override async webSocketError(): Promise<void> {
-    this.viewerCountChanged();
+    this.viewerCountUpdates.changed();
   }
 
   /** The sweep: picks up any change that was committed but never announced. */
@@ -130,6 +139,8 @@ export class NoteThread extends DurableObject<Env> {
     this.sweeping = false;
     try {
       await this.catchUp();
+      const noteId = this.storage.noteId;
+      if (noteId) this.forgetTaken(noteId);
     } finally {
       await this.keepSweeping();
     }
@@ -167,7 +178,7 @@ export class NoteThread extends DurableObject<Env> {
         ];
         this.delivery.send([socket], state.language, messages);
         this.sockets.save(socket, { ...state, live: true });
-        this.viewerCountChanged();
+        this.viewerCountUpdates.changed();
         await this.keepSweeping();
         return;
       }
@@ -213,15 +224,21 @@ export class NoteThread extends DurableObject<Env> {
       const last = rows.at(-1);
       if (last) {
         this.broadcast(this.storage.append(events, last.id).map((event) => event.data));
-        this.ctx.waitUntil(forgetOutbox(this.db, noteId, last.id).then(() => undefined, () => undefined));
+        this.unforgotten += rows.length;
+        if (this.unforgotten >= OUTBOX_PAGE) this.forgetTaken(noteId);
       }
-      const before = this.storage.counters;
-      if (JSON.stringify(before) !== JSON.stringify(counters)) {
+      if (JSON.stringify(this.storage.counters) !== JSON.stringify(counters)) {
         this.storage.counters = counters;
-        this.broadcast([json({ type: "counters", ...counters })]);
+        this.counterUpdates.changed();
       }
       if (rows.length < OUTBOX_PAGE) return;
     }
+  }
+
+  /** Deletes the outbox rows already logged; batched, since each delete is a D1 write. */
+  private forgetTaken(noteId: string) {
+    this.unforgotten = 0;
+    this.ctx.waitUntil(forgetOutbox(this.db, noteId, this.storage.outboxThrough).then(() => undefined, () => undefined));
   }
 
   private broadcast(messages: string[]) {
@@ -283,20 +300,6 @@ export class NoteThread extends DurableObject<Env> {
     await this.storage.wipe();
     this.snapshot = null;
     await forgetOutbox(this.db, noteId).catch(() => undefined);
-  }
-
-  /** Viewer counts go out at most every VIEWER_COUNT_EVERY_MS, and only when changed. */
-  private viewerCountChanged() {
-    if (this.viewerCountTimer !== null) return;
-    const wait = Math.max(0, this.viewerCountSentAt + VIEWER_COUNT_EVERY_MS - Date.now());
-    this.viewerCountTimer = setTimeout(() => {
-      this.viewerCountTimer = null;
-      this.viewerCountSentAt = Date.now();
-      const count = this.sockets.liveCount;
-      if (count === this.viewerCountSent) return;
-      this.viewerCountSent = count;
-      this.broadcast([json({ type: "viewers", count })]);
-    }, wait);
   }
 
   private async keepSweeping() {

@@ -25,8 +25,8 @@ export const CLOSE = { normal: 1000, internalError: 1011, policy: 1008, tooBig: 
 export const SNAPSHOT_COMMENTS = 20;
 /** A new viewer shares the last first page read while the thread has moved on by at most this many events (they are replayed after it). */
 export const SNAPSHOT_REUSE_EVENTS = 50;
-/** Viewer counts are sent at most this often. */
-export const VIEWER_COUNT_EVERY_MS = 1_000;
+/** Viewer counts and note counters are sent at most this often (a viral thread changes them many times a second). */
+export const STATE_EVERY_MS = 1_000;
 /** While anyone watches, the thread re-reads its outbox this often, in case a change was never announced to it. */
 export const SWEEP_EVERY_MS = 30_000;
 /** A comment waits at most this long for its translation before it is sent flagged untranslated. */
