@@ -30,7 +30,7 @@ export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
     const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
-    await notifyThread(c.env, noteId);
+    await notifyThread(c.env, noteId, comment);
     return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {

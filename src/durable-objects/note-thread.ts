@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { postComment } from "../comments/post";
+import type { CommentView } from "../comments/schemas";
 import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
 import { isSessionActive, viewerForToken } from "../lib/auth";
@@ -59,6 +60,8 @@ export class NoteThread extends DurableObject<Env> {
     (counters) => this.broadcast([json({ type: "counters", ...counters })]),
   );
   private unforgotten = 0;
+  /** Comments posted but not yet taken from the outbox, as their writers read them back. */
+  private readonly justCreated = new Map<string, CommentView>();
   private sweeping = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -74,9 +77,10 @@ export class NoteThread extends DurableObject<Env> {
     }
   }
 
-  /** RPC: D1 has committed changes for this note's thread. */
-  async changed(noteId: string): Promise<void> {
+  /** RPC: D1 has committed changes for this note's thread (`created`: a comment just posted, as read back). */
+  async changed(noteId: string, created?: CommentView): Promise<void> {
     this.storage.remember(noteId);
+    if (created && this.storage.eventIdOf("comment.created", created.id) === null) this.justCreated.set(created.id, created);
     await this.catchUp();
   }
 
@@ -220,10 +224,11 @@ export class NoteThread extends DurableObject<Env> {
     for (;;) {
       const { rows, counters } = await readOutbox(this.db, noteId, this.storage.outboxThrough);
       if (!counters) return this.closeThread(noteId);
-      const events = await eventsFor(this.db, noteId, rows);
+      const events = await eventsFor(this.db, noteId, rows, this.justCreated);
       const last = rows.at(-1);
       if (last) {
         this.broadcast(this.storage.append(events, last.id).map((event) => event.data));
+        for (const row of rows) this.justCreated.delete(row.subject);
         this.unforgotten += rows.length;
         if (this.unforgotten >= OUTBOX_PAGE) this.forgetTaken(noteId);
       }
@@ -275,6 +280,7 @@ export class NoteThread extends DurableObject<Env> {
     }
     await enforceLimit(this.env.WRITE_LIMITER, `user:${state.viewer.id}`, 60);
     const comment = await postComment(this.db, this.storage.noteId ?? "", state.viewer.id, input, state.ip);
+    this.justCreated.set(comment.id, comment);
     // The comment is stored: a failed broadcast now only delays it to the next pull, so it is still accepted.
     await this.catchUp().catch(() => undefined);
     this.reply(socket, {

@@ -1,5 +1,6 @@
 import { and, eq, gt, lte } from "drizzle-orm";
 import { loadReceipts } from "../cat-tax/store";
+import type { CommentView } from "../comments/schemas";
 import { loadComments } from "../comments/store";
 import type { Db } from "../db/client";
 import { notes, threadOutbox } from "../db/schema";
@@ -32,14 +33,25 @@ export const forgetOutbox = (db: Db, noteId: string, through = Number.MAX_SAFE_I
   db.delete(threadOutbox).where(and(eq(threadOutbox.noteId, noteId), lte(threadOutbox.id, through)));
 
 /**
- * Thread events for outbox rows, in row order, carrying the comments and
- * receipts as they are now. A comment deleted since its row was written yields
- * no created/edited event (its deletion row follows).
+ * Thread events for outbox rows, in row order. New comments come from
+ * `justCreated` (as their writers read them back) when there; other comments
+ * and receipts are read as they are now. A comment deleted before it was read
+ * yields no created/edited event (its deletion row follows).
  */
-export async function eventsFor(db: Db, noteId: string, rows: OutboxRow[]): Promise<NewEvent[]> {
-  const commentIds = [...new Set(rows.filter((row) => row.kind.startsWith("comment.") && row.kind !== "comment.deleted").map((row) => row.subject))];
+export async function eventsFor(
+  db: Db,
+  noteId: string,
+  rows: OutboxRow[],
+  justCreated: ReadonlyMap<string, CommentView>,
+): Promise<NewEvent[]> {
+  const toRead = rows.filter(
+    (row) => row.kind === "comment.edited" || (row.kind === "comment.created" && !justCreated.has(row.subject)),
+  );
   const serials = rows.filter((row) => row.kind === "receipt.created").map((row) => Number(row.subject));
-  const [comments, receipts] = await Promise.all([loadComments(db, commentIds), loadReceipts(db, noteId, serials)]);
+  const [comments, receipts] = await Promise.all([
+    loadComments(db, [...new Set(toRead.map((row) => row.subject))]),
+    loadReceipts(db, noteId, serials),
+  ]);
   const commentById = new Map(comments.map((comment) => [comment.id, comment]));
   const receiptBySerial = new Map(receipts.map((receipt) => [String(receipt.serial), receipt]));
   return rows.flatMap((row): NewEvent[] => {
@@ -49,7 +61,7 @@ export async function eventsFor(db: Db, noteId: string, rows: OutboxRow[]): Prom
       const receipt = receiptBySerial.get(subject);
       return receipt ? [{ type, subject, fields: { receipt } }] : [];
     }
-    const comment = commentById.get(subject);
+    const comment = (type === "comment.created" ? justCreated.get(subject) : undefined) ?? commentById.get(subject);
     return comment ? [{ type, subject, fields: { comment } }] : [];
   });
 }
