@@ -146,12 +146,13 @@ async function fanOut(name, socketUrl, post) {
 
   const started = performance.now();
   const posts = [];
+  const answered = [];
   for (let k = 0; k < total; k++) {
     const due = started + (k * 1000) / COMMENTS_PER_SECOND;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     postedAt[k] = performance.now();
-    posts.push(post(k));
+    posts.push(post(k).finally(() => answered.push(performance.now() - postedAt[k])));
   }
   const statuses = await Promise.all(posts);
   const failedPosts = statuses.filter((status) => status >= 300).length;
@@ -167,6 +168,7 @@ async function fanOut(name, socketUrl, post) {
     lost: expected - latencies.length,
     duplicates,
     failedPosts,
+    postAnswered: summarise(answered, total, seconds),
   };
 }
 
@@ -285,17 +287,17 @@ async function postComment(noteId, user, body, statusOnly = false) {
 
 function report({ bare, live, trivial, stamps, gapFree, failedStamps }) {
   const fanOutRow = (r) =>
-    `| ${r.name} | ${Math.round(r.perSecond)} | ${round(r.p50)} | ${round(r.p99)} | ${round(r.max)} | ${r.lost} | ${r.duplicates} | ${r.failedPosts} |`;
+    `| ${r.name} | ${Math.round(r.perSecond)} | ${round(r.p50)} | ${round(r.p99)} | ${round(r.max)} | ${r.lost} | ${r.duplicates} | ${r.failedPosts} | ${round(r.postAnswered.p50)} / ${round(r.postAnswered.p99)} |`;
   const burstRow = (r) => `| ${r.name} | ${Math.round(r.perSecond)} | ${round(r.p50)} | ${round(r.p99)} | ${round(r.max)} |`;
   const lines = [
     "",
     `Fan-out: ${VIEWERS} viewers on one thread, ${COMMENTS_PER_SECOND} comments/s for ${POST_SECONDS} s (latency: post sent → event received, ms)`,
     "",
-    "| | deliveries/s | p50 | p99 | max | lost | duplicated | failed posts |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| | deliveries/s | p50 | p99 | max | lost | duplicated | failed posts | post answered p50 / p99 |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     fanOutRow(bare),
     fanOutRow(live),
-    `| live / bare | ${ratio(live.perSecond, bare.perSecond)} | ${ratio(live.p50, bare.p50)} | ${ratio(live.p99, bare.p99)} | ${ratio(live.max, bare.max)} | | | |`,
+    `| live / bare | ${ratio(live.perSecond, bare.perSecond)} | ${ratio(live.p50, bare.p50)} | ${ratio(live.p99, bare.p99)} | ${ratio(live.max, bare.max)} | | | | |`,
     "",
     `Stamping: ${STAMPERS} different users stamping one cat note, ${IN_FLIGHT} requests in flight (latency ms)`,
     "",
