@@ -1,6 +1,7 @@
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
+import { connectRequest } from "../src/live/connect";
 import { LIVE_LIMITS } from "../src/live/limits";
 import { api, createUser, expectError } from "./helpers";
 import { type Watcher, comment, createNote, createUsers, upgrade, watch, watchReady } from "./live-helpers";
@@ -294,6 +295,9 @@ describe("posting over the socket", () => {
     expect(watcher.closed).toBeNull();
   });
 
+});
+
+describe("limits on the socket", () => {
   it("answers malformed and oversized messages with an error event and stays open", async () => {
     const author = await createUser();
     const note = await createNote(author);
@@ -324,6 +328,29 @@ describe("posting over the socket", () => {
     expect((await watcher.waitForClose()).code).toBe(1008);
     expect(watcher.ofType("error").some((m) => m.error.code === "rate_limited")).toBe(true);
   });
+
+  it(`holds at most ${LIVE_LIMITS.socketsPerThread} sockets per thread, then answers 503`, async () => {
+    const author = await createUser();
+    const note = await createNote(author);
+    const sockets: WebSocket[] = [];
+    for (let i = 0; i < LIVE_LIMITS.socketsPerThread; i += 100) {
+      // Straight to the thread, the way the worker hands it a checked upgrade, to open them quickly.
+      const opened = await Promise.all(
+        Array.from({ length: 100 }, () => thread(note.id).fetch(connectRequest({ noteId: note.id, ip: { country: null, region: null } }))),
+      );
+      for (const response of opened) {
+        expect(response.status).toBe(101);
+        response.webSocket!.accept();
+        sockets.push(response.webSocket!);
+      }
+    }
+    const refused = await upgrade(note.id);
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ error: { code: "service_unavailable" } });
+    expect(refused.headers.get("Retry-After")).toBe("30");
+    sockets[0]!.close(1000);
+    await vi.waitFor(async () => expect((await upgrade(note.id)).status).toBe(101), { interval: 20 });
+  }, 30_000);
 
   it("limits upgrades per client address", async () => {
     const author = await createUser();

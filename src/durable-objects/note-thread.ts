@@ -23,7 +23,7 @@ import {
 } from "../live/limits";
 import { OUTBOX_PAGE, eventsFor, forgetOutbox, readOutbox } from "../live/outbox";
 import type { ClientMessage } from "../live/schemas";
-import { type SocketState, ThreadSockets } from "../live/sockets";
+import { ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
 import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
