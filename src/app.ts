@@ -3,11 +3,13 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accounts } from "./accounts";
+import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
 import type { AppEnv } from "./env";
 import { health } from "./health";
+import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
@@ -93,6 +95,8 @@ export function createApp() {
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
   app.route("/", topicsRouter);
+  app.route("/", liveRouter);
+  app.route("/", catTaxRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -2,6 +2,9 @@ import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { deleteExpiredRecords } from "./maintenance/cleanup";
 
+export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
+export { NoteThread } from "./durable-objects/note-thread";
+
 const app = createApp();
 
 export default {

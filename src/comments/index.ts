@@ -12,10 +12,11 @@ import {
   listThreadRoute,
   updateCommentRoute,
 } from "./routes";
+import { notifyThread } from "../live/notify";
+import { postComment } from "./post";
 import {
   deleteComment,
   findComment,
-  insertComment,
   loadComment,
   pageOfReplies,
   pageOfThread,
@@ -28,26 +29,9 @@ const commentNotFound = () => new ApiError("not_found", "No comment with this id
 export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
-    const input = c.req.valid("json");
-    if (!(await findNote(c.var.db, noteId))) throw noteNotFound();
-    const answering = input.replyTo ? await findComment(c.var.db, input.replyTo) : undefined;
-    if (input.replyTo && answering?.noteId !== noteId) {
-      throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-        details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
-      });
-    }
-    const id = await insertComment(
-      c.var.db,
-      {
-        noteId,
-        authorId: signedInViewer(c).id,
-        body: input.body,
-        language: input.language ?? detectLanguage(input.body),
-        answering,
-      },
-      requestIpRegion(c),
-    );
-    return c.json((await loadComment(c.var.db, id))!, 201);
+    const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
+    await notifyThread(c.env, noteId, comment);
+    return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -73,6 +57,7 @@ export const commentsRouter = createRouter()
     if (!comment) throw commentNotFound();
     if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only its author can edit a comment");
     await updateComment(c.var.db, id, input.body, input.language ?? detectLanguage(input.body));
+    await notifyThread(c.env, comment.noteId);
     return c.json((await loadComment(c.var.db, id))!, 200);
   })
   .openapi(deleteCommentRoute, async (c) => {
@@ -85,5 +70,6 @@ export const commentsRouter = createRouter()
       throw new ApiError("forbidden", "Only the comment's author or the note's author can delete it");
     }
     await deleteComment(c.var.db, id);
+    await notifyThread(c.env, comment.noteId);
     return c.body(null, 204);
   });

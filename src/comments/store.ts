@@ -54,6 +54,12 @@ export async function loadComment(db: Db, id: string): Promise<CommentView | und
   return row && present(row);
 }
 
+/** Comments by id, in no particular order; missing ones are left out. At most 90 ids (D1's bound-parameter limit). */
+export async function loadComments(db: Db, ids: string[]): Promise<CommentView[]> {
+  if (ids.length === 0) return [];
+  return (await selectComments(db).where(inArray(comments.id, ids))).map(present);
+}
+
 export type NewComment = {
   noteId: string;
   authorId: string;

@@ -8,6 +8,7 @@ import {
   real,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
 /*
@@ -80,10 +81,14 @@ export const notes = sqliteTable(
     likeCount: integer("like_count").notNull().default(0),
     collectCount: integer("collect_count").notNull().default(0),
     commentCount: integer("comment_count").notNull().default(0),
+    /** The author marked it a cat note (a #cattax or #猫税 topic makes it one too). */
+    isCatNote: integer("is_cat_note", { mode: "boolean" }).notNull().default(false),
+    catName: text("cat_name"),
+    receiptCount: integer("receipt_count").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("notes_author_idx").on(t.authorId, t.id)],
+  (t) => [index("notes_author_idx").on(t.authorId, t.id), index("notes_receipt_count_idx").on(t.receiptCount, t.id)],
 );
 
 export const topics = sqliteTable("topics", {
@@ -193,4 +198,47 @@ export const idempotencyKeys = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] }), index("idempotency_expiry_idx").on(t.expiresAt)],
+);
+
+/**
+ * Cat tax receipts, mirrored from each cat note's CatTaxCounter Durable Object,
+ * which issues the serials. A stamper whose account is deleted leaves the
+ * receipt in place (stamper null), so serials stay 1..n without gaps.
+ */
+export const catTaxReceipts = sqliteTable(
+  "cat_tax_receipts",
+  {
+    noteId: text("note_id")
+      .notNull()
+      .references(() => notes.id, { onDelete: "cascade" }),
+    serial: integer("serial").notNull(),
+    stamperId: text("stamper_id").references(() => users.id, { onDelete: "set null" }),
+    /** The bilingual receipt as issued, e.g. "猫税收据 · CAT TAX RECEIPT No. 0042 …". */
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.noteId, t.serial] }),
+    uniqueIndex("cat_tax_receipts_stamper_idx").on(t.noteId, t.stamperId),
+    index("cat_tax_receipts_time_idx").on(t.createdAt, t.noteId),
+  ],
+);
+
+/**
+ * Changes a note's live thread must show, written by triggers in the same
+ * transaction as the change itself (migrations/*_thread_outbox_triggers.sql).
+ * The note's NoteThread Durable Object reads them in id order (commit order)
+ * and deletes what it has taken into its event log, so a change is never lost
+ * even when the call telling the thread about it fails.
+ */
+export const threadOutbox = sqliteTable(
+  "thread_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    noteId: text("note_id").notNull(),
+    kind: text("kind", { enum: ["comment.created", "comment.edited", "comment.deleted", "receipt.created"] }).notNull(),
+    /** The comment id, or the receipt serial. */
+    subject: text("subject").notNull(),
+  },
+  (t) => [index("thread_outbox_note_idx").on(t.noteId, t.id)],
 );

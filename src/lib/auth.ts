@@ -1,6 +1,7 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { sessions } from "../db/schema";
+import type { Db } from "../db/client";
 import type { AppEnv, Viewer } from "../env";
 import { base64url, sha256Hex } from "./crypto";
 import { ApiError } from "./errors";
@@ -17,14 +18,24 @@ const unauthorized = (message: string) =>
   new ApiError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="notebridge"' } });
 
 /** Resolves a bearer token to the session's user, or null when it is unknown or expired. */
-export async function viewerForToken(c: Context<AppEnv>, token: string): Promise<Viewer | null> {
+export async function viewerForToken(db: Db, token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
-  const row = await c.var.db
+  const row = await db
     .select({ id: sessions.userId, sessionId: sessions.id })
     .from(sessions)
     .where(and(eq(sessions.tokenHash, await hashBearerToken(token)), gt(sessions.expiresAt, Date.now())))
     .get();
   return row ?? null;
+}
+
+/** Whether a session is still signed in (not signed out, not expired), for long-lived connections. */
+export async function isSessionActive(db: Db, sessionId: string): Promise<boolean> {
+  const row = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, Date.now())))
+    .get();
+  return row !== undefined;
 }
 
 /**
@@ -39,7 +50,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     return next();
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const viewer = match?.[1] ? await viewerForToken(c, match[1]) : null;
+  const viewer = match?.[1] ? await viewerForToken(c.var.db, match[1]) : null;
   if (!viewer) throw unauthorized("The bearer token is invalid, revoked or expired");
   c.set("viewer", viewer);
   return next();

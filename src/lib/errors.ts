@@ -19,6 +19,7 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  upgrade_required: 426,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,
@@ -134,6 +135,7 @@ export function errorResponses(...codes: number[]) {
     413: "Body over the size limit",
     415: "Body is not JSON",
     422: "Idempotency-Key reused with a different request",
+    426: "Not a WebSocket upgrade: send Upgrade: websocket",
     429: "Too many requests: retry after the Retry-After seconds",
     503: "A dependency is unavailable: retry later",
   };

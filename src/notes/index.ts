@@ -4,6 +4,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
+import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
 import { findUser } from "../users/store";
 import {
@@ -59,6 +60,8 @@ export const notesRouter = createRouter()
         place: input.place ?? null,
         language: input.language ?? languageOf(input.title, input.body),
         languageSource: input.language ? "author" : "detected",
+        isCatNote: input.isCatNote,
+        catName: input.catName ?? null,
       },
       topics,
       requestIpRegion(c),
@@ -92,6 +95,8 @@ export const notesRouter = createRouter()
         place: update.place === undefined ? placeOf(note) : update.place,
         language: update.language ?? (textChanged && !keepsAuthorLanguage ? languageOf(title, body) : note.language),
         languageSource: update.language ? "author" : note.languageSource,
+        isCatNote: update.isCatNote ?? note.isCatNote,
+        catName: update.catName === undefined ? note.catName : update.catName,
       },
       topicsBefore,
       topicsAfter,
@@ -102,6 +107,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
+    await notifyThread(c.env, id);
     return c.body(null, 204);
   })
   .openapi(listAuthorNotesRoute, async (c) => {

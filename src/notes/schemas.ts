@@ -49,6 +49,11 @@ const noteFields = {
     description: "The note's language; detected from the text when left out",
     example: "en",
   }),
+  isCatNote: z.boolean().openapi({
+    description: "Mark it a cat note, open to cat tax receipts (a #cattax or #猫税 topic does this too)",
+    example: true,
+  }),
+  catName: userText({ min: 1, max: 30 }).openapi({ description: "The cat's name, printed on its receipts", example: "Lili" }),
 };
 
 const hasContent = (note: { title?: string; body?: string; media?: unknown[] }) =>
@@ -62,6 +67,8 @@ export const NoteCreateSchema = z
     topics: noteFields.topics.default([]),
     place: PlaceSchema.optional(),
     language: noteFields.language,
+    isCatNote: noteFields.isCatNote.default(false),
+    catName: noteFields.catName.optional(),
   })
   .refine(hasContent, { message: "A note needs a title, a body or media", path: ["body"] })
   .openapi("NoteCreate");
@@ -74,6 +81,8 @@ export const NoteUpdateSchema = z
     topics: noteFields.topics.optional(),
     place: PlaceSchema.nullable().optional().openapi({ description: "null removes the place" }),
     language: noteFields.language,
+    isCatNote: noteFields.isCatNote.optional(),
+    catName: noteFields.catName.nullable().optional().openapi({ description: "null removes the cat's name" }),
   })
   .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one field")
   .openapi("NoteUpdate");
@@ -95,6 +104,9 @@ export const NoteSchema = z
     likeCount: z.number().int(),
     collectCount: z.number().int(),
     commentCount: z.number().int(),
+    isCatNote: z.boolean().openapi({ description: "Marked by its author or tagged #cattax / #猫税: anyone else may stamp a cat tax receipt" }),
+    catName: z.string().nullable().openapi({ example: "Lili" }),
+    receiptCount: z.number().int().openapi({ description: "Cat tax receipts stamped on it", example: 42 }),
     viewerState: z
       .object({ liked: z.boolean(), collected: z.boolean() })
       .nullable()

@@ -13,6 +13,8 @@ export type NoteContent = {
   place: { name: string; latitude?: number; longitude?: number } | null;
   language: string;
   languageSource: "author" | "detected";
+  isCatNote: boolean;
+  catName: string | null;
 };
 
 const placeColumns = (place: NoteContent["place"]) => ({

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { isCatNote } from "../cat-tax/cat-note";
 import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
@@ -30,6 +31,9 @@ function present(
     likeCount: note.likeCount,
     collectCount: note.collectCount,
     commentCount: note.commentCount,
+    isCatNote: isCatNote(note, topics),
+    catName: note.catName,
+    receiptCount: note.receiptCount,
     viewerState,
     createdAt: iso(note.createdAt),
     updatedAt: iso(note.updatedAt),

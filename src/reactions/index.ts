@@ -3,6 +3,7 @@ import type { AppEnv } from "../env";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
+import { notifyThread } from "../live/notify";
 import { findNote } from "../notes/store";
 import { loadNoteViews } from "../notes/view";
 import {
@@ -17,7 +18,10 @@ import { type Reaction, pageOfReactedNotes, setReaction } from "./store";
 
 async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on: boolean) {
   if (!(await findNote(c.var.db, noteId))) throw new ApiError("not_found", "No note with this id");
-  return setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
+  const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
+  // A live thread shows the like, comment and receipt counts, not collects.
+  if (reaction === "like") await notifyThread(c.env, noteId);
+  return count;
 }
 
 async function reactedNotes(c: Context<AppEnv>, reaction: Reaction, page: { cursor?: string; limit: number }) {

@@ -1,0 +1,49 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, requireAuth } from "../lib/auth";
+import { errorResponses } from "../lib/errors";
+import { IdParamsSchema } from "../lib/ids";
+import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
+import { jsonResponse } from "../lib/openapi";
+import { PageQuerySchema, pageSchema } from "../lib/pagination";
+import { limitWrites } from "../lib/rate-limit";
+import { LeaderboardQuerySchema, LeaderboardSchema, ReceiptSchema } from "./schemas";
+
+const tags = ["Cat tax"];
+
+export const stampReceiptRoute = createRoute({
+  method: "post",
+  path: "/v1/notes/{id}/cat-tax-receipts",
+  tags,
+  summary: "Pay cat tax: stamp a receipt on a cat note",
+  description:
+    "Anyone signed in except the note's author may stamp a cat note (one marked `isCatNote` or tagged #cattax / #猫税). Serials run 1, 2, 3… per note with no gaps or duplicates under any concurrency. Stamping again returns your existing receipt (200). The receipt appears live in the note's thread. A 503 means your serial is reserved but not yet recorded: retry and you get the same receipt.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limitWrites, idempotent] as const,
+  request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema },
+  responses: {
+    201: jsonResponse(ReceiptSchema, "Your new receipt"),
+    200: jsonResponse(ReceiptSchema, "The receipt you already had"),
+    ...errorResponses(401, 403, 404, 409, 422, 429, 503),
+  },
+});
+
+export const listReceiptsRoute = createRoute({
+  method: "get",
+  path: "/v1/notes/{id}/cat-tax-receipts",
+  tags,
+  summary: "Receipts stamped on a cat note, newest first",
+  request: { params: IdParamsSchema, query: PageQuerySchema },
+  responses: {
+    200: jsonResponse(pageSchema(ReceiptSchema, "CatTaxReceiptPage"), "Newest first"),
+    ...errorResponses(404),
+  },
+});
+
+export const leaderboardRoute = createRoute({
+  method: "get",
+  path: "/v1/cat-tax/leaderboard",
+  tags,
+  summary: "The most-taxed cats, of all time or this week",
+  request: { query: LeaderboardQuerySchema },
+  responses: { 200: jsonResponse(LeaderboardSchema, "Most receipts first"), ...errorResponses() },
+});

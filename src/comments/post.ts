@@ -1,0 +1,34 @@
+import type { z } from "@hono/zod-openapi";
+import type { Db } from "../db/client";
+import { detectLanguage } from "../language/detect";
+import { ApiError } from "../lib/errors";
+import type { IpRegion } from "../lib/ip-region";
+import { findNote } from "../notes/store";
+import type { CommentCreateSchema } from "./schemas";
+import { findComment, insertComment, loadComment } from "./store";
+
+/**
+ * Posts a comment or reply, the same way over REST and over a live thread's
+ * WebSocket. The live thread hears of it through the thread outbox.
+ */
+export async function postComment(
+  db: Db,
+  noteId: string,
+  authorId: string,
+  input: z.infer<typeof CommentCreateSchema>,
+  ip: IpRegion,
+) {
+  if (!(await findNote(db, noteId))) throw new ApiError("not_found", "No note with this id");
+  const answering = input.replyTo ? await findComment(db, input.replyTo) : undefined;
+  if (input.replyTo && answering?.noteId !== noteId) {
+    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
+      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+    });
+  }
+  const id = await insertComment(
+    db,
+    { noteId, authorId, body: input.body, language: input.language ?? detectLanguage(input.body), answering },
+    ip,
+  );
+  return (await loadComment(db, id))!;
+}

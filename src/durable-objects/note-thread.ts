@@ -1,0 +1,316 @@
+import { DurableObject } from "cloudflare:workers";
+import { postComment } from "../comments/post";
+import type { CommentView } from "../comments/schemas";
+import { pageOfThread } from "../comments/store";
+import { type Db, createDb } from "../db/client";
+import { isSessionActive, viewerForToken } from "../lib/auth";
+import { coalesced } from "../lib/coalesce";
+import { ApiError } from "../lib/errors";
+import { newId } from "../lib/ids";
+import { enforceLimit } from "../lib/rate-limit";
+import { readConnectRequest } from "../live/connect";
+import { Delivery } from "../live/delivery";
+import { readClientMessage } from "../live/client-messages";
+import {
+  CLOSE,
+  LIVE_LIMITS,
+  PING,
+  PONG,
+  SNAPSHOT_COMMENTS,
+  SNAPSHOT_REUSE_EVENTS,
+  STATE_EVERY_MS,
+  SWEEP_EVERY_MS,
+} from "../live/limits";
+import { OUTBOX_PAGE, eventsFor, forgetOutbox, readOutbox } from "../live/outbox";
+import type { ClientMessage } from "../live/schemas";
+import { ThreadSockets } from "../live/sockets";
+import { ThreadStorage } from "../live/thread-storage";
+import { Throttled } from "../live/throttle";
+import { ThreadTranslator } from "../live/translations";
+
+/** A new viewer's first page, valid as of event `upTo`. */
+type Snapshot = { upTo: number; comments: Awaited<ReturnType<typeof pageOfThread>>; commentIds: Set<string> };
+
+const json = (message: Record<string, unknown>) => JSON.stringify(message);
+
+/**
+ * One note's live comment thread. D1 is the source of truth: every change is
+ * queued in the D1 thread outbox by triggers, in the same transaction as the
+ * change; this object takes the outbox in commit order into its own event log
+ * (ids 1, 2, 3…, the newest LIVE_LIMITS.retainedEvents kept) and broadcasts.
+ * A socket is sent its first page or its missed events and goes live in one
+ * synchronous step, so it misses nothing and gets nothing twice.
+ */
+export class NoteThread extends DurableObject<Env> {
+  private readonly db: Db;
+  private readonly storage: ThreadStorage;
+  private readonly sockets: ThreadSockets;
+  private readonly delivery: Delivery;
+  private readonly catchUp = coalesced(() => this.pull());
+  private snapshot: Snapshot | null = null;
+  private snapshotRead: Promise<Snapshot> | null = null;
+  private readonly viewerCountUpdates = new Throttled(
+    STATE_EVERY_MS,
+    () => this.sockets.liveCount,
+    (count) => this.broadcast([json({ type: "viewers", count })]),
+  );
+  private readonly counterUpdates = new Throttled(
+    STATE_EVERY_MS,
+    () => this.storage.counters,
+    (counters) => this.broadcast([json({ type: "counters", ...counters })]),
+  );
+  private unforgotten = 0;
+  /** Comments posted but not yet taken from the outbox, as their writers read them back. */
+  private readonly justCreated = new Map<string, CommentView>();
+  private sweeping = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.db = createDb(env.DB);
+    this.storage = new ThreadStorage(ctx.storage);
+    this.sockets = new ThreadSockets(ctx);
+    this.delivery = new Delivery(new ThreadTranslator(env, this.storage));
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    // A socket whose join was cut short by an eviction never got its first page: it must start again.
+    for (const socket of ctx.getWebSockets()) {
+      if (!this.sockets.state(socket).live) socket.close(CLOSE.restart, "Reconnect, with ?after=<last event id> if you have one");
+    }
+  }
+
+  /** RPC: D1 has committed changes for this note's thread (`created`: a comment just posted, as read back). */
+  async changed(noteId: string, created?: CommentView): Promise<void> {
+    this.storage.remember(noteId);
+    if (created && this.storage.eventIdOf("comment.created", created.id) === null) this.justCreated.set(created.id, created);
+    await this.catchUp();
+  }
+
+  /** A viewer's WebSocket, after the worker checked the note exists. */
+  override async fetch(request: Request): Promise<Response> {
+    const { noteId, after, language, ip } = readConnectRequest(request);
+    this.storage.remember(noteId);
+    if (this.sockets.count >= LIVE_LIMITS.socketsPerThread) {
+      return Response.json(
+        { code: "service_unavailable", message: `This thread has its maximum of ${LIVE_LIMITS.socketsPerThread} viewers; try again later` },
+        { status: 503 },
+      );
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.sockets.accept(server, { language: language ?? null, ip, viewer: null, live: false });
+    this.ctx.waitUntil(this.join(server, after));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const bytes = typeof message === "string" ? new TextEncoder().encode(message).byteLength : message.byteLength;
+    if (bytes > LIVE_LIMITS.frameBytes) {
+      return socket.close(CLOSE.tooBig, `Messages are limited to ${LIVE_LIMITS.messageBytes} bytes`);
+    }
+    if (!this.sockets.takeMessage(socket)) {
+      return this.refuse(socket, new ApiError("rate_limited", `At most ${LIVE_LIMITS.messagesPerSecond} messages a second`));
+    }
+    if (bytes > LIVE_LIMITS.messageBytes) {
+      return this.refuse(socket, new ApiError("payload_too_large", `Messages are limited to ${LIVE_LIMITS.messageBytes} bytes`));
+    }
+    const received = readClientMessage(message);
+    if ("error" in received) return this.refuse(socket, received.error, received.ref);
+    const read = received.message;
+    try {
+      if (read.type === "auth") await this.authenticate(socket, read.token, read.ref);
+      else await this.post(socket, read);
+    } catch (error) {
+      if (error instanceof ApiError) return this.refuse(socket, error, read.ref);
+      console.error(JSON.stringify({ level: "error", event: "thread_message_failed", type: read.type, error: String(error) }));
+      this.reply(socket, { type: "error", ref: read.ref, error: { code: "internal_error", message: "Something went wrong on our side", requestId: newId() } });
+    }
+  }
+
+  override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
+    // The hibernation API leaves answering the client's close to us; 1005/1006/1015 may not be sent.
+    try {
+      socket.close([1005, 1006, 1015].includes(code) ? CLOSE.normal : code, reason);
+    } catch {
+      // already closed
+    }
+    this.viewerCountUpdates.changed();
+  }
+
+  override async webSocketError(): Promise<void> {
+    this.viewerCountUpdates.changed();
+  }
+
+  /** The sweep: picks up any change that was committed but never announced. */
+  override async alarm(): Promise<void> {
+    this.sweeping = false;
+    try {
+      await this.catchUp();
+      const noteId = this.storage.noteId;
+      if (noteId) this.forgetTaken(noteId);
+    } finally {
+      await this.keepSweeping();
+    }
+  }
+
+  private async join(socket: WebSocket, after: number | undefined) {
+    try {
+      await this.catchUp();
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const resuming = after !== undefined && this.storage.covers(after);
+        const snapshot = resuming ? null : await this.freshSnapshot();
+        if (socket.readyState !== WebSocket.OPEN) return;
+        const from = snapshot ? snapshot.upTo : after!;
+        if (!this.storage.covers(from)) continue; // a flood of events outran the page just read
+        // From here until the socket is live nothing awaits: no event can fall between replay and live.
+        const replay = this.storage
+          .eventsAfter(from)
+          .filter((event) => !(event.type === "comment.created" && snapshot?.commentIds.has(event.subject)));
+        const state = this.sockets.state(socket);
+        const messages = [
+          ...(after !== undefined && !resuming
+            ? [json({ type: "resync", reason: `Event ${after} is older than the last ${LIVE_LIMITS.retainedEvents} events this thread keeps, or unknown: start again from this page` })]
+            : []),
+          json({
+            type: "ready",
+            noteId: this.storage.noteId,
+            lastEventId: this.storage.lastId,
+            language: state.language,
+            viewers: this.sockets.liveCount + 1,
+            counters: this.storage.counters,
+            comments: snapshot?.comments ?? null,
+            replaying: replay.length,
+          }),
+          ...replay.map((event) => event.data),
+        ];
+        this.delivery.send([socket], state.language, messages);
+        this.sockets.save(socket, { ...state, live: true });
+        this.viewerCountUpdates.changed();
+        await this.keepSweeping();
+        return;
+      }
+      socket.close(CLOSE.tryAgainLater, "The thread is too busy; reconnect");
+    } catch (error) {
+      console.error(JSON.stringify({ level: "error", event: "thread_join_failed", error: String(error) }));
+      socket.close(CLOSE.internalError, "Could not join the thread; reconnect");
+    }
+  }
+
+  /**
+   * The first page of comments for new viewers, valid as of event `upTo`:
+   * everything logged by then is in it, and anything in it logged later is
+   * filtered from their replay. Shared while the thread has moved on little.
+   */
+  private freshSnapshot(): Promise<Snapshot> {
+    const reusable = this.snapshot;
+    if (reusable && this.storage.lastId - reusable.upTo <= SNAPSHOT_REUSE_EVENTS && this.storage.covers(reusable.upTo)) {
+      return Promise.resolve(reusable);
+    }
+    this.snapshotRead ??= this.readSnapshot().finally(() => (this.snapshotRead = null));
+    return this.snapshotRead;
+  }
+
+  private async readSnapshot(): Promise<Snapshot> {
+    const upTo = this.storage.lastId;
+    const comments = await pageOfThread(this.db, this.storage.noteId ?? "", { limit: SNAPSHOT_COMMENTS });
+    // Everything committed before the page was read is in the log after this, so it is filtered, not sent live.
+    await this.catchUp();
+    const commentIds = new Set(comments.items.flatMap((comment) => [comment.id, ...comment.firstReplies.map((reply) => reply.id)]));
+    this.snapshot = { upTo, comments, commentIds };
+    return this.snapshot;
+  }
+
+  /** Takes new outbox rows into the log and broadcasts them, then the counters if they changed. */
+  private async pull() {
+    const noteId = this.storage.noteId;
+    if (!noteId) return;
+    for (;;) {
+      const { rows, counters } = await readOutbox(this.db, noteId, this.storage.outboxThrough);
+      if (!counters) return this.closeThread(noteId);
+      const events = await eventsFor(this.db, noteId, rows, this.justCreated);
+      const last = rows.at(-1);
+      if (last) {
+        this.broadcast(this.storage.append(events, last.id).map((event) => event.data));
+        for (const row of rows) this.justCreated.delete(row.subject);
+        this.unforgotten += rows.length;
+        if (this.unforgotten >= OUTBOX_PAGE) this.forgetTaken(noteId);
+      }
+      if (JSON.stringify(this.storage.counters) !== JSON.stringify(counters)) {
+        this.storage.counters = counters;
+        this.counterUpdates.changed();
+      }
+      if (rows.length < OUTBOX_PAGE) return;
+    }
+  }
+
+  /** Deletes the outbox rows already logged; batched, since each delete is a D1 write. */
+  private forgetTaken(noteId: string) {
+    this.unforgotten = 0;
+    this.ctx.waitUntil(forgetOutbox(this.db, noteId, this.storage.outboxThrough).then(() => undefined, () => undefined));
+  }
+
+  private broadcast(messages: string[]) {
+    if (messages.length === 0) return;
+    for (const [language, sockets] of this.sockets.liveByLanguage()) this.delivery.send(sockets, language, messages);
+  }
+
+  private reply(socket: WebSocket, message: Record<string, unknown>) {
+    this.delivery.send([socket], this.sockets.state(socket).language, [json(message)]);
+  }
+
+  /** Tells the client why its message was refused; a socket refused too often is closed. */
+  private refuse(socket: WebSocket, error: ApiError, ref?: string) {
+    const { code, message, details } = error;
+    this.reply(socket, { type: "error", ref, error: { code, message, requestId: newId(), ...(details ? { details } : {}) } });
+    if (!this.sockets.takeRefusal(socket)) {
+      socket.close(CLOSE.policy, `More than ${LIVE_LIMITS.refusalsPerMinute} refused messages a minute`);
+    }
+  }
+
+  private async authenticate(socket: WebSocket, token: string, ref: string | undefined) {
+    const viewer = await viewerForToken(this.db, token);
+    if (!viewer) throw new ApiError("unauthorized", "The token is invalid, revoked or expired; you can still watch");
+    this.sockets.save(socket, { ...this.sockets.state(socket), viewer });
+    this.reply(socket, { type: "authenticated", ref, userId: viewer.id });
+  }
+
+  private async post(socket: WebSocket, { type: _, ref, ...input }: Extract<ClientMessage, { type: "comment" }>) {
+    const state = this.sockets.state(socket);
+    if (!state.viewer) throw new ApiError("unauthorized", 'Send {"type":"auth","token":"…"} before posting');
+    if (!(await isSessionActive(this.db, state.viewer.sessionId))) {
+      this.sockets.save(socket, { ...this.sockets.state(socket), viewer: null });
+      throw new ApiError("unauthorized", "Your session has ended: sign in again and send a new token");
+    }
+    await enforceLimit(this.env.WRITE_LIMITER, `user:${state.viewer.id}`, 60);
+    const comment = await postComment(this.db, this.storage.noteId ?? "", state.viewer.id, input, state.ip);
+    this.justCreated.set(comment.id, comment);
+    // The comment is stored: a failed broadcast now only delays it to the next pull, so it is still accepted.
+    await this.catchUp().catch(() => undefined);
+    this.reply(socket, {
+      type: "comment.accepted",
+      ref,
+      commentId: comment.id,
+      eventId: this.storage.eventIdOf("comment.created", comment.id),
+    });
+  }
+
+  /** The note was deleted: tell every viewer, close, and forget the thread. */
+  private async closeThread(noteId: string) {
+    const message = json({ type: "note.deleted" });
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(message);
+        socket.close(CLOSE.normal, "The note was deleted");
+      } catch {
+        // already closed
+      }
+    }
+    await this.ctx.storage.deleteAlarm();
+    await this.storage.wipe();
+    this.snapshot = null;
+    await forgetOutbox(this.db, noteId).catch(() => undefined);
+  }
+
+  private async keepSweeping() {
+    if (this.sweeping || this.sockets.count === 0) return;
+    this.sweeping = true;
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
+  }
+}

@@ -1,0 +1,28 @@
+import { ApiError, type ErrorCode } from "../lib/errors";
+import { requestIpRegion } from "../lib/ip-region";
+import { clientIp, enforceLimit } from "../lib/rate-limit";
+import { createRouter } from "../lib/router";
+import { findNote } from "../notes/store";
+import { connectRequest } from "./connect";
+import { liveThreadRoute } from "./routes";
+
+export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
+  const { id } = c.req.valid("param");
+  const { after, language } = c.req.valid("query");
+  if (["token", "access_token"].some((name) => c.req.query(name) !== undefined)) {
+    throw new ApiError("bad_request", 'Never put a token in a URL (URLs get logged): send {"type":"auth","token":"…"} as a message');
+  }
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    throw new ApiError("upgrade_required", "Open this URL as a WebSocket (Upgrade: websocket)", { headers: { Upgrade: "websocket" } });
+  }
+  await enforceLimit(c.env.LIVE_CONNECT_LIMITER, `ip:${clientIp(c)}`, 60);
+  if (!(await findNote(c.var.db, id))) throw new ApiError("not_found", "No note with this id");
+  const thread = c.env.NOTE_THREAD.getByName(id);
+  const response = await thread.fetch(connectRequest({ noteId: id, after, language, ip: requestIpRegion(c) }));
+  if (response.status !== 101 || !response.webSocket) {
+    const refusal = await response.json<{ code: ErrorCode; message: string }>();
+    throw new ApiError(refusal.code, refusal.message, { headers: { "Retry-After": "30" } });
+  }
+  // A fresh response, so the app's middleware may add its headers.
+  return new Response(null, { status: 101, webSocket: response.webSocket });
+});

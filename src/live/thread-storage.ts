@@ -1,0 +1,146 @@
+import { LIVE_LIMITS } from "./limits";
+
+export type Counters = { likeCount: number; commentCount: number; receiptCount: number };
+
+/** An event to log: its type, what it is about (comment id or receipt serial), and its fields. */
+export type NewEvent = { type: string; subject: string; fields: Record<string, unknown> };
+
+/** A logged event; `data` is the JSON sent to viewers, `{"type":…,"id":…,…}`. */
+export type LoggedEvent = { id: number; type: string; subject: string; data: string };
+
+export type StoredTranslation = { body: string | null; failedAt: number | null };
+
+/**
+ * A thread's own SQLite: the event log viewers resume from, the thread's
+ * position in the D1 outbox, the counters last sent, and cached translations.
+ * Event ids only grow: the last one is kept even when the log is pruned.
+ */
+export class ThreadStorage {
+  private lastEventId = 0;
+  private prunedThrough = 0;
+
+  constructor(private readonly storage: DurableObjectStorage) {
+    this.open();
+  }
+
+  private get sql() {
+    return this.storage.sql;
+  }
+
+  private open() {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS events (
+      id INTEGER PRIMARY KEY, type TEXT NOT NULL, subject TEXT NOT NULL, data TEXT NOT NULL)`);
+    this.sql.exec("CREATE TABLE IF NOT EXISTS thread_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
+      comment_id TEXT NOT NULL, language TEXT NOT NULL, revision TEXT NOT NULL,
+      body TEXT, failed_at INTEGER, PRIMARY KEY (comment_id, language))`);
+    this.lastEventId = Number(this.setting("last_event_id") ?? 0);
+    this.prunedThrough = Number(this.setting("pruned_through") ?? 0);
+  }
+
+  /** Forgets everything (the note was deleted). */
+  async wipe() {
+    await this.storage.deleteAll();
+    this.open();
+  }
+
+  private setting(key: string): string | null {
+    return this.sql.exec<{ value: string }>("SELECT value FROM thread_state WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  private setSetting(key: string, value: string) {
+    this.sql.exec("INSERT OR REPLACE INTO thread_state (key, value) VALUES (?, ?)", key, value);
+  }
+
+  get noteId(): string | null {
+    return this.setting("note_id");
+  }
+
+  remember(noteId: string) {
+    if (this.noteId !== noteId) this.setSetting("note_id", noteId);
+  }
+
+  get lastId() {
+    return this.lastEventId;
+  }
+
+  /** Whether every event after `eventId` is still kept, so a viewer that saw `eventId` can resume. */
+  covers(eventId: number) {
+    return eventId >= this.prunedThrough && eventId <= this.lastEventId;
+  }
+
+  /** The last D1 outbox row taken into the log. */
+  get outboxThrough(): number {
+    return Number(this.setting("outbox_through") ?? 0);
+  }
+
+  get counters(): Counters | null {
+    const value = this.setting("counters");
+    return value ? (JSON.parse(value) as Counters) : null;
+  }
+
+  set counters(counters: Counters) {
+    this.setSetting("counters", JSON.stringify(counters));
+  }
+
+  /** Logs events and the outbox position they came from in one transaction, keeping the newest `retainedEvents`. */
+  append(events: NewEvent[], outboxThrough: number): LoggedEvent[] {
+    return this.storage.transactionSync(() => {
+      const logged = events.map(({ type, subject, fields }) => {
+        const id = ++this.lastEventId;
+        const data = JSON.stringify({ type, id, ...fields });
+        this.sql.exec("INSERT INTO events (id, type, subject, data) VALUES (?, ?, ?, ?)", id, type, subject, data);
+        return { id, type, subject, data };
+      });
+      this.setSetting("last_event_id", String(this.lastEventId));
+      this.setSetting("outbox_through", String(outboxThrough));
+      const oldestKept = this.lastEventId - LIVE_LIMITS.retainedEvents;
+      if (oldestKept > this.prunedThrough) {
+        this.sql.exec("DELETE FROM events WHERE id <= ?", oldestKept);
+        this.prunedThrough = oldestKept;
+        this.setSetting("pruned_through", String(oldestKept));
+      }
+      return logged;
+    });
+  }
+
+  eventsAfter(eventId: number): LoggedEvent[] {
+    return this.sql.exec<LoggedEvent>("SELECT id, type, subject, data FROM events WHERE id > ? ORDER BY id", eventId).toArray();
+  }
+
+  eventIdOf(type: string, subject: string): number | null {
+    const row = this.sql
+      .exec<{ id: number }>("SELECT id FROM events WHERE type = ? AND subject = ? ORDER BY id DESC LIMIT 1", type, subject)
+      .toArray()[0];
+    return row?.id ?? null;
+  }
+
+  translation(commentId: string, language: string, revision: string): StoredTranslation | null {
+    return (
+      this.sql
+        .exec<StoredTranslation>(
+          "SELECT body, failed_at AS failedAt FROM translations WHERE comment_id = ? AND language = ? AND revision = ?",
+          commentId,
+          language,
+          revision,
+        )
+        .toArray()[0] ?? null
+    );
+  }
+
+  /** Caches a translation outcome, keeping the most recent `retainedTranslations`. */
+  saveTranslation(commentId: string, language: string, revision: string, outcome: StoredTranslation) {
+    this.sql.exec(
+      "INSERT OR REPLACE INTO translations (comment_id, language, revision, body, failed_at) VALUES (?, ?, ?, ?, ?)",
+      commentId,
+      language,
+      revision,
+      outcome.body,
+      outcome.failedAt,
+    );
+    this.sql.exec(
+      "DELETE FROM translations WHERE rowid <= (SELECT max(rowid) FROM translations) - ?",
+      LIVE_LIMITS.retainedTranslations,
+    );
+  }
+}
