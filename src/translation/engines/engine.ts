@@ -41,7 +41,8 @@ export function failureForStatus(engine: string, response: Response, detail: str
 /** Turns a thrown fetch error (abort, network) into an EngineFailure. */
 export function failureForError(engine: string, error: unknown): EngineFailure {
   if (error instanceof EngineFailure) return error;
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === "TimeoutError" || name === "AbortError") {
     return new EngineFailure(engine, "timeout", "no answer in time");
   }
   return new EngineFailure(engine, "unavailable", error instanceof Error ? error.message : String(error));
