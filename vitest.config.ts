@@ -14,7 +14,8 @@ export default defineConfig(async () => {
         miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...bindings } },
       }),
     ],
-    test: { name, include, exclude, setupFiles: ["./test/setup.ts"] },
+    // Two cores run every test file at once here: allow slow moments, not slow code.
+    test: { name, include, exclude, setupFiles: ["./test/setup.ts"], testTimeout: 20_000 },
   });
   return {
     test: {
