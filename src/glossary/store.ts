@@ -225,6 +225,3 @@ export async function bestExplanationsFor(db: Db, termIds: string[], readerLangu
     .where(sql`${ranked.rank} = 1`);
   return new Map(rows.map((row) => [row.explanation.termId, presentExplanation(row, null)]));
 }
-
-export const termsByIds = (db: Db, ids: string[]) =>
-  ids.length ? db.select().from(glossaryTerms).where(inArray(glossaryTerms.id, ids.slice(0, 50))) : Promise.resolve([] as TermRow[]);

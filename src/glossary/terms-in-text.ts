@@ -92,7 +92,7 @@ export function protectTerms(segment: string, occurrences: Occurrence[], target:
   return { text: text + segment.slice(at), slots };
 }
 
-export type Mark = { termId: string; handling: "rendered" | "kept"; start: number; end: number };
+export type Mark = { term: GlossaryTerm; handling: "rendered" | "kept"; start: number; end: number };
 
 /** Puts renderings or the kept originals back, and says where each landed in the output. */
 export function restoreTerms(translated: string, slots: Protected["slots"]): { text: string; marks: Mark[] } {
@@ -104,7 +104,7 @@ export function restoreTerms(translated: string, slots: Protected["slots"]): { t
     const replacement = slot.decision.decision === "render" ? slot.decision.rendering! : slot.occurrence.text;
     text += translated.slice(at, match.index);
     const handling = slot.decision.decision === "render" ? "rendered" : "kept";
-    marks.push({ termId: slot.occurrence.term.id, handling, start: text.length, end: text.length + replacement.length });
+    marks.push({ term: slot.occurrence.term, handling, start: text.length, end: text.length + replacement.length });
     text += replacement;
     at = match.index + match[0].length;
   }

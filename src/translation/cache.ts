@@ -46,12 +46,9 @@ export async function readSnippets(kv: KVNamespace, keys: string[]): Promise<(st
   return keys.map((key) => found.get(key) ?? null);
 }
 
-export async function writeSnippets(kv: KVNamespace, entries: [key: string, value: string][]): Promise<void> {
+/** Stores new translations: at once in this isolate, and in KV for every other. */
+export function writeSnippets(kv: KVNamespace, entries: [key: string, value: string][]): Promise<unknown> {
   const now = Date.now();
-  await Promise.all(
-    entries.map(([key, value]) => {
-      remember(key, value, now);
-      return kv.put(key, value, { expirationTtl: CACHE_TTL_SECONDS });
-    }),
-  );
+  for (const [key, value] of entries) remember(key, value, now);
+  return Promise.all(entries.map(([key, value]) => kv.put(key, value, { expirationTtl: CACHE_TTL_SECONDS })));
 }

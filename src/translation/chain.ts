@@ -20,6 +20,8 @@ export type ChainRequest = {
   timeoutMs: number;
   /** Runs once, before the first engine call (not for cache hits): the rate limit. */
   beforeEngineCall: () => Promise<void>;
+  /** Keeps work going after the response is sent (the cache writes). */
+  waitUntil: (promise: Promise<unknown>) => void;
 };
 
 export type ChainResult = { engine: Engine; outputs: string[]; cached: boolean[] };
@@ -60,7 +62,7 @@ async function tryEngine(engine: Engine, request: ChainRequest, state: { limited
   }
   checkOutputs(engine.id, inputs, outputs);
   recordSuccess(engine.id);
-  await writeSnippets(kv, missing.map((segmentIndex, i) => [keys[segmentIndex]!, outputs[i]!]));
+  request.waitUntil(writeSnippets(kv, missing.map((segmentIndex, i) => [keys[segmentIndex]!, outputs[i]!])));
   const all = [...cached];
   missing.forEach((segmentIndex, i) => (all[segmentIndex] = outputs[i]!));
   return { engine, outputs: all as string[], cached: cached.map((value) => value !== null) };

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
-import { bestExplanationsFor, termsByIds } from "../glossary/store";
+import { bestExplanations } from "../glossary/best-explanations";
 import { loadGlossary } from "../glossary/terms-in-text";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
@@ -14,6 +14,8 @@ import { type Translatable, commentToTranslate, noteToTranslate } from "./store"
 import { type TranslationResult, translateTexts } from "./translate";
 
 const DEFAULT_TIMEOUT_MS = 8000;
+/** Terms listed per translation: every term is still protected, but explanations are looked up for at most 50 (D1's bound-parameter limit). */
+const MAX_TERMS_SHOWN = 50;
 
 async function translate(c: Context<AppEnv>, source: { type: "note" | "comment"; id: string }, item: Translatable | undefined, query: { to: string; pinyin: boolean }) {
   if (!item) throw new ApiError("not_found", `No ${source.type} with this id`);
@@ -30,6 +32,7 @@ async function translate(c: Context<AppEnv>, source: { type: "note" | "comment";
     kv: c.env.TRANSLATIONS,
     timeoutMs: Number(c.env.TRANSLATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
     beforeEngineCall: () => enforceLimit(c.env.TRANSLATION_LIMITER, `user:${viewer.id}`, 60),
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   });
   return {
     source,
@@ -46,12 +49,11 @@ async function translate(c: Context<AppEnv>, source: { type: "note" | "comment";
 
 /** Each glossary term met, how it was handled, where it stands, and its best explanation. */
 async function glossaryTermsUsed(c: Context<AppEnv>, result: TranslationResult, target: string) {
-  const ids = [...new Set(result.termUses.map((use) => use.termId))];
-  if (ids.length === 0) return [];
-  const [terms, explanations] = await Promise.all([termsByIds(c.var.db, ids), bestExplanationsFor(c.var.db, ids, target)]);
+  const terms = [...new Set(result.termUses.map((use) => use.term))].slice(0, MAX_TERMS_SHOWN);
+  if (terms.length === 0) return [];
+  const explanations = await bestExplanations(c.var.db, terms.map((term) => term.id), target);
   return terms.map((term) => {
-    const uses = result.termUses.filter((use) => use.termId === term.id);
-    const explanation = explanations.get(term.id);
+    const uses = result.termUses.filter((use) => use.term === term);
     const rendered = uses.find((use) => use.handling === "rendered");
     return {
       id: term.id,
@@ -59,7 +61,7 @@ async function glossaryTermsUsed(c: Context<AppEnv>, result: TranslationResult, 
       handling: uses[0]!.handling,
       rendering: rendered ? result.texts.find((t) => t.field === rendered.field)!.translated.slice(rendered.start!, rendered.end!) : null,
       occurrences: uses.flatMap((use) => (use.start === null ? [] : [{ field: use.field, start: use.start, end: use.end! }])),
-      explanation: explanation ? { id: explanation.id, body: explanation.body, language: explanation.language, voteCount: explanation.voteCount } : null,
+      explanation: explanations.get(term.id) ?? null,
       url: `/v1/glossary/terms/${term.id}`,
     };
   });

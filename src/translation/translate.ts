@@ -4,7 +4,7 @@
  * other Chinese script is converted with OpenCC; everything else goes, glossary
  * terms protected, through the fallback chain and its snippet cache.
  */
-import type { Glossary, Mark, Occurrence, Protected } from "../glossary/terms-in-text";
+import type { Glossary, GlossaryTerm, Mark, Occurrence, Protected } from "../glossary/terms-in-text";
 import { findTerms, protectTerms, restoreTerms } from "../glossary/terms-in-text";
 import { UNDETERMINED, detectLanguage } from "../language/detect";
 import { ApiError } from "../lib/errors";
@@ -28,12 +28,13 @@ export type TranslationJob = {
   kv: KVNamespace;
   timeoutMs: number;
   beforeEngineCall: () => Promise<void>;
+  waitUntil: (promise: Promise<unknown>) => void;
 };
 
 export type Outcome = "translated" | "converted" | "unchanged_same_language" | "unchanged_no_language";
 
 /** A glossary term met in the text; positions are in the translated text, absent when the engine translated it freely. */
-export type TermUse = { termId: string; handling: "rendered" | "kept" | "translated"; field: string; start: number | null; end: number | null };
+export type TermUse = { term: GlossaryTerm; handling: "rendered" | "kept" | "translated"; field: string; start: number | null; end: number | null };
 
 export type TranslatedText = { field: string; original: string; translated: string; reading: Reading[] | null };
 
@@ -128,7 +129,7 @@ function marksInText(plan: Plan): TermUse[] {
   plan.pieces.forEach((piece, i) => {
     offset += piece.leading.length;
     for (const mark of plan.marks[i] ?? []) {
-      uses.push({ termId: mark.termId, handling: mark.handling, field: plan.field, start: offset + mark.start, end: offset + mark.end });
+      uses.push({ term: mark.term, handling: mark.handling, field: plan.field, start: offset + mark.start, end: offset + mark.end });
     }
     offset += plan.outputs[i]!.length + piece.trailing.length;
   });
@@ -140,7 +141,7 @@ function freelyTranslatedTerms(w: EngineWork): TermUse[] {
   const protectedTerms = new Set(w.protectedSegment.slots.map((slot) => slot.occurrence));
   return w.occurrences
     .filter((occurrence) => !protectedTerms.has(occurrence))
-    .map((occurrence) => ({ termId: occurrence.term.id, handling: "translated", field: w.plan.field, start: null, end: null }));
+    .map((occurrence) => ({ term: occurrence.term, handling: "translated", field: w.plan.field, start: null, end: null }));
 }
 
 /** Pinyin for the Chinese side: the original when it is Chinese, else the translation. */
