@@ -64,16 +64,10 @@ function bestBy(list, keyOf) {
 
 const clean = (s) => s.replace(/[\t\n]/g, " ");
 
-// zh-en: simplified headword → gloss, traditional form (when it differs).
+// zh-en: simplified headword → gloss. Traditional text is converted to Simplified
+// with OpenCC before lookup, and Traditional output converted from Simplified.
 const bySimp = bestBy(entries, (e) => e.simp);
-const zhEn = [...bySimp.values()]
-  .map((e) => [e.simp, clean(cleanSense(e.senses[0])), e.trad === e.simp ? "" : e.trad].join("\t"))
-  .sort(compare);
-
-// traditional headword → simplified headword, for Traditional input.
-const tradToSimp = new Map();
-for (const e of entries) if (e.trad !== e.simp && !tradToSimp.has(e.trad)) tradToSimp.set(e.trad, e.simp);
-const traditional = [...tradToSimp].map(([t, s]) => `${t}\t${s}`).sort(compare);
+const zhEn = [...bySimp.values()].map((e) => `${e.simp}\t${clean(cleanSense(e.senses[0]))}`).sort(compare);
 
 // en-zh: an English word or short phrase → the everyday Chinese word for it.
 // CC-CEDICT has no frequencies; how many other headwords contain a word is a fair
@@ -124,6 +118,5 @@ function compare(a, b) {
 
 const header = "# Derived from CC-CEDICT (https://cc-cedict.org/), CC BY-SA 4.0, MDBG and contributors; built by scripts/build-cedict.mjs\n";
 writeFileSync(new URL("zh-en.txt", out), header + zhEn.join("\n") + "\n");
-writeFileSync(new URL("traditional.txt", out), header + traditional.join("\n") + "\n");
 writeFileSync(new URL("en-zh.txt", out), header + enZh.join("\n") + "\n");
-console.log(`zh-en ${zhEn.length}, traditional ${traditional.length}, en-zh ${enZh.length}`);
+console.log(`zh-en ${zhEn.length}, en-zh ${enZh.length}`);

@@ -8,8 +8,8 @@ import { ConverterFactory, type ConverterFunction } from "opencc-js/core";
 import TSCharacters from "opencc-js/dict/TSCharacters";
 import TSPhrases from "opencc-js/dict/TSPhrases";
 
-let toSimplified: ConverterFunction | undefined;
-let toTraditional: Promise<ConverterFunction> | undefined;
+let simplifier: ConverterFunction | undefined;
+let traditionalizer: Promise<ConverterFunction> | undefined;
 
 async function loadToTraditional(): Promise<ConverterFunction> {
   const [{ default: STPhrases }, { default: STCharacters }, { default: TWVariants }] = await Promise.all([
@@ -20,7 +20,9 @@ async function loadToTraditional(): Promise<ConverterFunction> {
   return ConverterFactory([STPhrases, STCharacters], [TWVariants]);
 }
 
+export const toSimplified = (text: string) => (simplifier ??= ConverterFactory([TSPhrases, TSCharacters]))(text);
+
 export async function convertChineseScript(text: string, target: "zh-Hans" | "zh-Hant"): Promise<string> {
-  if (target === "zh-Hans") return (toSimplified ??= ConverterFactory([TSPhrases, TSCharacters]))(text);
-  return (await (toTraditional ??= loadToTraditional()))(text);
+  if (target === "zh-Hans") return toSimplified(text);
+  return (await (traditionalizer ??= loadToTraditional()))(text);
 }

@@ -4,6 +4,7 @@
  * CC-CEDICT words, and looks English words up in a reverse index. It shows what
  * each word means; it is not a translation, and says so in every response.
  */
+import { convertChineseScript } from "../chinese-script";
 import { lookupChinese, lookupEnglish, longestWords } from "./cedict/dictionary";
 import type { Engine } from "./engine";
 
@@ -47,8 +48,8 @@ function glossChinese(segment: string): string {
     } else if (piece.endsWith("的") && POSSESSIVE[piece.slice(0, -1)]) {
       tokens.push(POSSESSIVE[piece.slice(0, -1)]!);
     } else {
-      const entry = lookupChinese(piece);
-      const glosses = entry ? [entry.gloss] : longestWords(piece).map((word) => lookupChinese(word)?.gloss ?? word);
+      const gloss = lookupChinese(piece);
+      const glosses = gloss !== undefined ? [gloss] : longestWords(piece).map((word) => lookupChinese(word) ?? word);
       tokens.push(...glosses.filter(Boolean));
     }
   }
@@ -71,7 +72,7 @@ function baseForms(word: string): string[] {
 
 const lookupWord = (word: string) => baseForms(word).map(lookupEnglish).find(Boolean);
 
-function glossEnglish(segment: string, target: string): string {
+function glossEnglish(segment: string): string {
   const tokens = segment.match(/⟦\d+⟧|[A-Za-z]+(?:'[a-z]+)?|\s+|./gu) ?? [];
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -96,15 +97,7 @@ function glossEnglish(segment: string, target: string): string {
     }
     if (!matched) out.push(lookupWord(token.toLowerCase()) ?? ` ${token} `);
   }
-  const simplified = out.join("").replace(/\s{2,}/g, " ").trim();
-  return target === "zh-Hant" ? toTraditional(simplified) : simplified;
-}
-
-/** Word by word into Traditional forms, as CC-CEDICT records them. */
-function toTraditional(text: string): string {
-  return Array.from(chineseWords.segment(text), ({ segment }) =>
-    HAN.test(segment) ? longestWords(segment).map((w) => lookupChinese(w)?.traditional ?? w).join("") : segment,
-  ).join("");
+  return out.join("").replace(/\s{2,}/g, " ").trim();
 }
 
 const isChinese = (tag: string) => tag === "zh-Hans" || tag === "zh-Hant";
@@ -116,6 +109,8 @@ export const cedictDictionary: Engine = {
     "Word-by-word dictionary glosses from CC-CEDICT, not a fluent translation: it shows what each word means, in the original word order.",
   supports: (source, target) => (isChinese(source) && target === "en") || (source === "en" && isChinese(target)),
   async translate(segments, source, target) {
-    return segments.map((segment) => (isChinese(source) ? glossChinese(segment) : glossEnglish(segment, target)));
+    if (isChinese(source)) return segments.map(glossChinese);
+    const simplified = segments.map(glossEnglish);
+    return target === "zh-Hant" ? Promise.all(simplified.map((text) => convertChineseScript(text, "zh-Hant"))) : simplified;
   },
 };

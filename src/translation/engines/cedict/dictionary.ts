@@ -1,11 +1,11 @@
 /*
  * CC-CEDICT lookups over sorted text (built by scripts/build-cedict.mjs). The
- * tables stay as the strings the Text modules give us, about 6 MB, and are
+ * tables stay as the strings the Text modules give us, about 5 MB, and are
  * binary-searched through an index of line offsets built on first use (~10 ms),
  * instead of a Map of every entry (24 MB and ~100 ms to build).
  */
+import { toSimplified } from "../../chinese-script";
 import enZhText from "./en-zh.txt";
-import traditionalText from "./traditional.txt";
 import zhEnText from "./zh-en.txt";
 
 class SortedTable {
@@ -43,17 +43,11 @@ function lineStarts(text: string): Uint32Array {
 }
 
 const zhEn = new SortedTable(zhEnText);
-const traditional = new SortedTable(traditionalText);
 const enZh = new SortedTable(enZhText);
 
-export type ChineseEntry = { simplified: string; gloss: string; traditional: string };
-
-/** The entry for a Chinese word in either script; `gloss` is "" for grammatical particles. */
-export function lookupChinese(word: string): ChineseEntry | undefined {
-  const simplified = zhEn.get(word) ? word : traditional.get(word)?.[0];
-  const fields = simplified === undefined ? undefined : zhEn.get(simplified);
-  if (!simplified || !fields) return undefined;
-  return { simplified, gloss: fields[0] ?? "", traditional: fields[1] || simplified };
+/** The English gloss of a Chinese word in either script; "" for grammatical particles. */
+export function lookupChinese(word: string): string | undefined {
+  return (zhEn.get(word) ?? zhEn.get(toSimplified(word)))?.[0];
 }
 
 /** The everyday Chinese word (Simplified) for an English word or short phrase. */
@@ -66,7 +60,7 @@ export function longestWords(run: string): string[] {
   let i = 0;
   while (i < chars.length) {
     let length = Math.min(6, chars.length - i);
-    while (length > 1 && !lookupChinese(chars.slice(i, i + length).join(""))) length--;
+    while (length > 1 && lookupChinese(chars.slice(i, i + length).join("")) === undefined) length--;
     words.push(chars.slice(i, i + length).join(""));
     i += length;
   }
