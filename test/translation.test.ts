@@ -197,3 +197,23 @@ describe("GET /v1/translation/languages", () => {
     expect(response.body.pairs).not.toContainEqual(expect.objectContaining({ source: "es", target: "en" }));
   });
 });
+
+describe("the API document", () => {
+  it("describes the translation and glossary routes with their errors", async () => {
+    const doc = (await api("GET", "/openapi.json")).body;
+    const translation = doc.paths["/v1/notes/{id}/translation"].get;
+    expect(Object.keys(translation.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "404", "429", "503"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/v1/comments/{id}/translation",
+        "/v1/translation/languages",
+        "/v1/glossary/terms",
+        "/v1/glossary/terms/{id}",
+        "/v1/glossary/terms/{id}/decisions/{language}",
+        "/v1/glossary/terms/{id}/explanations",
+        "/v1/glossary/explanations/{id}",
+        "/v1/glossary/explanations/{id}/vote",
+      ]),
+    );
+  });
+});
