@@ -3,7 +3,7 @@
  * The key is a secret (DEEPL_API_KEY); keys ending in ":fx" belong to the free API.
  * Placeholders are sent as XML tags DeepL keeps in place (tag_handling=xml).
  */
-import { type Engine, EngineFailure, failureForError, failureForStatus } from "./engine";
+import { type Engine, postJson, textsOrFailure } from "./engine";
 
 const SOURCE: Record<string, string> = { en: "EN", "zh-Hans": "ZH", "zh-Hant": "ZH", ja: "JA", ko: "KO", es: "ES", fr: "FR", de: "DE", pt: "PT", it: "IT", ru: "RU", uk: "UK", ar: "AR", id: "ID", tr: "TR", pl: "PL", nl: "NL" };
 const TARGET: Record<string, string> = { ...SOURCE, en: "EN-US", "zh-Hans": "ZH-HANS", "zh-Hant": "ZH-HANT", pt: "PT-BR" };
@@ -21,32 +21,12 @@ export function deepl(apiKey: string, baseUrl?: string): Engine {
     quality: "Neural machine translation by DeepL.",
     supports: (source, target) => source in SOURCE && target in TARGET,
     async translate(segments, source, target, signal) {
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          method: "POST",
-          headers: { Authorization: `DeepL-Auth-Key ${apiKey}`, "Content-Type": "application/json" },
-          body: JSON.stringify({
-            text: segments.map(toXml),
-            source_lang: SOURCE[source],
-            target_lang: TARGET[target],
-            tag_handling: "xml",
-          }),
-          signal,
-        });
-      } catch (error) {
-        throw failureForError("deepl", error);
-      }
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { message?: string } | null;
-        throw failureForStatus("deepl", response, body?.message ?? response.statusText);
-      }
-      const body = (await response.json()) as { translations?: { text?: unknown }[] };
-      const texts = body.translations?.map((t) => t.text);
-      if (!texts || texts.length !== segments.length || texts.some((t) => typeof t !== "string")) {
-        throw new EngineFailure("deepl", "garbled", "unexpected response shape");
-      }
-      return (texts as string[]).map(fromXml);
+      const body = (await postJson("deepl", url, {
+        headers: { Authorization: `DeepL-Auth-Key ${apiKey}` },
+        body: { text: segments.map(toXml), source_lang: SOURCE[source], target_lang: TARGET[target], tag_handling: "xml" },
+        signal,
+      })) as { translations?: { text?: unknown }[] };
+      return textsOrFailure("deepl", body.translations?.map((t) => t.text), segments.length).map(fromXml);
     },
   };
 }

@@ -23,7 +23,8 @@ const factories: Record<string, (env: EngineEnv) => Engine | null> = {
 };
 
 export function configuredEngines(env: Env): Engine[] {
-  const names = ((env as EngineEnv & { TRANSLATION_ENGINES?: string }).TRANSLATION_ENGINES ?? DEFAULT_ENGINES)
+  const list: string = env.TRANSLATION_ENGINES ?? DEFAULT_ENGINES;
+  const names = list
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean);
