@@ -96,6 +96,16 @@ describe("the snippet cache", () => {
     }
     expect(providers.callsTo("deepl")).toHaveLength(1);
   });
+
+  it("sends a long note in batches of at most 50 sentences, as DeepL accepts", async () => {
+    const providers = fakeProviders();
+    const user = await createUser();
+    const n = ++sentenceNumber;
+    const body = Array.from({ length: 60 }, (_, i) => `我今天去夜市吃东西${n}-${i}。`).join("");
+    const response = await translateNote(user, await postNote(user, body));
+    expect(response.body.segments).toEqual({ total: 60, translated: 60, fromCache: 0 });
+    expect(providers.callsTo("deepl").map((call) => call.body.text.length)).toEqual([50, 10]);
+  });
 });
 
 describe("the fallback chain", () => {

@@ -27,6 +27,8 @@ export type ChainRequest = {
 export type ChainResult = { engine: Engine; outputs: string[]; cached: boolean[] };
 
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+/** Segments per engine call: DeepL takes at most 50 texts a request. */
+const ENGINE_BATCH = 50;
 
 /** Refuses answers that would store garbage: lost placeholders, empty or runaway output. */
 function checkOutputs(engine: string, inputs: string[], outputs: string[]): void {
@@ -54,13 +56,18 @@ async function tryEngine(engine: Engine, request: ChainRequest, state: { limited
     state.limited = true;
   }
   const inputs = missing.map((i) => segments[i]!);
-  let outputs: string[];
-  try {
-    outputs = await engine.translate(inputs, source, target, AbortSignal.timeout(request.timeoutMs));
-  } catch (error) {
-    throw failureForError(engine.id, error);
+  const outputs: string[] = [];
+  for (let i = 0; i < inputs.length; i += ENGINE_BATCH) {
+    const batch = inputs.slice(i, i + ENGINE_BATCH);
+    let translated: string[];
+    try {
+      translated = await engine.translate(batch, source, target, AbortSignal.timeout(request.timeoutMs));
+    } catch (error) {
+      throw failureForError(engine.id, error);
+    }
+    checkOutputs(engine.id, batch, translated);
+    outputs.push(...translated);
   }
-  checkOutputs(engine.id, inputs, outputs);
   recordSuccess(engine.id);
   request.waitUntil(writeSnippets(kv, missing.map((segmentIndex, i) => [keys[segmentIndex]!, outputs[i]!])));
   const all = [...cached];

@@ -68,33 +68,56 @@ export async function translateTexts(job: TranslationJob): Promise<TranslationRe
     const pieces = splitIntoSegments(text);
     return { field, pieces, outputs: pieces.map((p) => p.segment), marks: pieces.map(() => null) };
   });
+  const { work, counts } = await planSegments(job, plans);
+  const { engine, fromCache } = await runEngines(job, work);
+  const termUses = [...plans.flatMap(marksInText), ...work.flatMap(freelyTranslatedTerms)];
+  const texts = plans.map((plan, i) => ({
+    field: plan.field,
+    original: job.texts[i]!.text,
+    translated: joinPieces(plan.pieces, plan.outputs),
+    reading: null,
+  }));
+  const outcome = work.length ? "translated" : counts.converted ? "converted" : counts.withLanguage ? "unchanged_same_language" : "unchanged_no_language";
+  return {
+    outcome,
+    engine,
+    segments: { total: counts.total, fromCache, translated: work.length },
+    texts: job.pinyin ? texts.map((t) => withReading(t, job.language, job.target)) : texts,
+    termUses,
+  };
+}
+
+/** Decides each segment's fate: left alone, converted between Chinese scripts now, or queued for an engine with its terms protected. */
+async function planSegments(job: TranslationJob, plans: Plan[]) {
   const work: EngineWork[] = [];
-  let converted = 0;
-  let total = 0;
-  let withLanguage = 0;
+  const counts = { total: 0, withLanguage: 0, converted: 0 };
   for (const plan of plans) {
     for (const [index, piece] of plan.pieces.entries()) {
       if (!piece.segment) continue;
-      total++;
+      counts.total++;
       const source = segmentLanguage(piece.segment, job.language);
-      if (source !== UNDETERMINED) withLanguage++;
+      if (source !== UNDETERMINED) counts.withLanguage++;
       if (source === UNDETERMINED || source === job.target) continue;
       if (isChinese(source) && isChinese(job.target)) {
         plan.outputs[index] = await convertChineseScript(piece.segment, job.target);
-        converted++;
+        counts.converted++;
         continue;
       }
       const occurrences = findTerms(job.glossary, piece.segment, source);
       work.push({ plan, index, source, occurrences, protectedSegment: protectTerms(piece.segment, occurrences, job.target) });
     }
   }
+  return { work, counts };
+}
 
+/** Translates the queued segments, one chain call per source language, and restores their terms. */
+async function runEngines(job: TranslationJob, work: EngineWork[]) {
   let engine: Engine | null = null;
   let fromCache = 0;
   for (const source of new Set(work.map((w) => w.source))) {
+    if (!job.engines.some((e) => e.supports(source, job.target))) throw unsupportedPair(source, job.target, job.engines);
     const group = work.filter((w) => w.source === source);
     const distinct = [...new Set(group.map((w) => w.protectedSegment.text))];
-    if (!job.engines.some((e) => e.supports(source, job.target))) throw unsupportedPair(source, job.target, job.engines);
     const result = await translateWithChain({ ...job, source, segments: distinct });
     engine ??= result.engine;
     for (const w of group) {
@@ -105,21 +128,7 @@ export async function translateTexts(job: TranslationJob): Promise<TranslationRe
       w.plan.marks[w.index] = restored.marks;
     }
   }
-
-  const termUses = [...plans.flatMap(marksInText), ...work.flatMap(freelyTranslatedTerms)];
-  const texts = plans.map((plan, i) => ({
-    field: plan.field,
-    original: job.texts[i]!.text,
-    translated: joinPieces(plan.pieces, plan.outputs),
-    reading: null,
-  }));
-  return {
-    outcome: work.length ? "translated" : converted ? "converted" : withLanguage ? "unchanged_same_language" : "unchanged_no_language",
-    engine,
-    segments: { total, fromCache, translated: work.length },
-    texts: job.pinyin ? texts.map((t) => withReading(t, job.language, job.target)) : texts,
-    termUses,
-  };
+  return { engine, fromCache };
 }
 
 /** Where each protected term landed in the joined output text. */
