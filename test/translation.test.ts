@@ -72,6 +72,15 @@ describe("text that needs no engine", () => {
     expect(response.body).toMatchObject({ outcome: "unchanged_same_language", engine: null, texts: [{ translated: "My cat Lili pays her cat tax 🐱" }] });
   });
 
+  it("follows the author's correction of the note's language", async () => {
+    const user = await createUser();
+    const id = await postNote(user, { body: "yyds 🐱" });
+    expect((await translate(user, `/v1/notes/${id}/translation?to=en`)).body).toMatchObject({ sourceLanguage: "zh-Hans", outcome: "translated" });
+    await api("PATCH", `/v1/notes/${id}`, { token: user.token, body: { language: "en" } });
+    const corrected = await translate(user, `/v1/notes/${id}/translation?to=en`);
+    expect(corrected.body).toMatchObject({ sourceLanguage: "en", outcome: "unchanged_same_language", texts: [{ translated: "yyds 🐱" }] });
+  });
+
   it("returns emoji, numbers and links unchanged, marked as having no language", async () => {
     const user = await createUser();
     const id = await postNote(user, { body: "🐱🐱🐱 666 https://www.xiaohongshu.com/explore/1" });

@@ -15,7 +15,7 @@ import { isPinyinSlang } from "./pinyin-slang";
 
 export const UNDETERMINED = "und";
 
-type Script = "han" | "kana" | "hangul" | "latin" | "cyrillic" | "arabic" | "greek" | "hebrew" | "thai" | "devanagari";
+export type Script = "han" | "kana" | "hangul" | "latin" | "cyrillic" | "arabic" | "greek" | "hebrew" | "thai" | "devanagari";
 
 // Letters that carry language. Latin is limited to the alphabets of languages, so
 // IPA and phonetic letters used in kaomoji (ʕ•ᴥ•ʔ) don't count.
@@ -131,8 +131,8 @@ export function languageContent(text: string): string {
     .join(" ");
 }
 
-/** True when the text has letters of some language in it (not only emoji, numbers, links). */
-export const hasLanguageContent = (text: string) => countScripts(languageContent(text)).size > 0;
+/** The writing system most of the text's letters belong to, or null when it has none. */
+export const writingSystem = (text: string): Script | null => dominantScript(countScripts(languageContent(text)));
 
 /**
  * A BCP 47 tag for the text's dominant language (`en`, `zh-Hans`, `zh-Hant`, `ja`…),

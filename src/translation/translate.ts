@@ -6,7 +6,7 @@
  */
 import type { Glossary, GlossaryTerm, Mark, Occurrence, Protected } from "../glossary/terms-in-text";
 import { findTerms, protectTerms, restoreTerms } from "../glossary/terms-in-text";
-import { UNDETERMINED, detectLanguage } from "../language/detect";
+import { type Script, UNDETERMINED, detectLanguage, writingSystem } from "../language/detect";
 import { ApiError } from "../lib/errors";
 import { translateWithChain } from "./chain";
 import { convertChineseScript } from "./chinese-script";
@@ -46,18 +46,21 @@ export type TranslationResult = {
   termUses: TermUse[];
 };
 
-const SCRIPT_FAMILIES: Record<string, string> = { "zh-Hans": "zh", "zh-Hant": "zh", ru: "cyrl", uk: "cyrl", bg: "cyrl", be: "cyrl", sr: "cyrl", ar: "arab", fa: "arab", ur: "arab" };
-const NON_LATIN = new Set(["ja", "ko", "el", "he", "th", "hi", "mr", UNDETERMINED]);
-const family = (tag: string) => SCRIPT_FAMILIES[tag] ?? (NON_LATIN.has(tag) ? tag : "latin");
+// The writing system of each language's text; Chinese and Japanese share Han characters.
+const WRITING_SYSTEMS: Record<string, Script> = { "zh-Hans": "han", "zh-Hant": "han", ja: "han", ko: "hangul", ru: "cyrillic", uk: "cyrillic", bg: "cyrillic", be: "cyrillic", sr: "cyrillic", ar: "arabic", fa: "arabic", ur: "arabic", el: "greek", he: "hebrew", th: "thai", hi: "devanagari", mr: "devanagari" };
+const CJK = new Set<Script>(["han", "kana"]);
+const sameWritingSystem = (a: Script, b: Script) => a === b || (CJK.has(a) && CJK.has(b));
 
 /**
- * A segment's language: none, or another script's language (a Chinese sentence in
- * an English note), or else the note's own language, which its author may have corrected.
+ * A segment's language: none, or, when it is written in another script than the
+ * note's language (a Chinese sentence in an English note), its own detected
+ * language; otherwise the note's language, which its author may have corrected.
  */
 function segmentLanguage(segment: string, documentLanguage: string): string {
-  const detected = detectLanguage(segment);
-  if (detected === UNDETERMINED) return UNDETERMINED;
-  return family(detected) === family(documentLanguage) ? documentLanguage : detected;
+  const script = writingSystem(segment);
+  if (!script) return UNDETERMINED;
+  const documentScript = WRITING_SYSTEMS[documentLanguage] ?? "latin";
+  return documentLanguage !== UNDETERMINED && sameWritingSystem(script, documentScript) ? documentLanguage : detectLanguage(segment);
 }
 
 type Plan = { field: string; pieces: Piece[]; outputs: string[]; marks: (Mark[] | null)[] };
