@@ -56,6 +56,18 @@ describe("DeepL, first in the chain", () => {
   });
 });
 
+describe("text that needs no translation", () => {
+  it("never reaches an engine: the reader's own language, emoji only, Chinese script conversion", async () => {
+    const providers = fakeProviders();
+    const user = await createUser();
+    for (const [body, to] of [["My cat Lili pays her cat tax 🐱", "en"], ["🐱🐱🐱 666", "en"], ["这只猫好可爱", "zh-Hant"]] as const) {
+      const response = await translateNote(user, await postNote(user, fresh(body)), to);
+      expect(response.body.engine).toBeNull();
+    }
+    expect(providers.calls).toEqual([]);
+  });
+});
+
 describe("the snippet cache", () => {
   it("calls the engine once for a note read by many people", async () => {
     const providers = fakeProviders();

@@ -58,7 +58,7 @@ const ELD_LANGUAGES: Partial<Record<Script, Set<string>>> = {
 
 // Words that make short, informal Latin text English when eld is unsure ("omg so cute").
 const ENGLISH_MARKERS = new Set(
-  "the a is are am i you my me we it this that so and of to in for on with lol omg lmao wow cute love cat cats my friend friends thanks thank welcome hello hi yes no not what how".split(
+  "the a is are am i you my me we it this that so and of to in for on with lol omg lmao wow cute love cat cats friend friends thanks thank welcome hello hi yes no not what how".split(
     " ",
   ),
 );
