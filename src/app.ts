@@ -8,11 +8,13 @@ import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
 import type { AppEnv } from "./env";
+import { glossaryRouter } from "./glossary";
 import { health } from "./health";
 import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
+import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
@@ -97,6 +99,8 @@ export function createApp() {
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
   app.route("/", catTaxRouter);
+  app.route("/", translationRouter);
+  app.route("/", glossaryRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,0 +1,105 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
+import { detectLanguage } from "../language/detect";
+import { signedInViewer } from "../lib/auth";
+import { isUniqueViolation } from "../lib/db-errors";
+import { ApiError } from "../lib/errors";
+import { createRouter } from "../lib/router";
+import { isCurator } from "./curator";
+import {
+  createExplanationRoute,
+  createTermRoute,
+  deleteDecisionRoute,
+  deleteExplanationRoute,
+  getTermRoute,
+  listExplanationsRoute,
+  searchTermsRoute,
+  setDecisionRoute,
+  voteRouteUp,
+  voteRouteWithdraw,
+} from "./routes";
+import {
+  deleteDecision,
+  deleteExplanation,
+  findExplanation,
+  findTerm,
+  insertExplanation,
+  insertTerm,
+  loadExplanation,
+  loadTerm,
+  pageOfExplanations,
+  searchTerms,
+  setDecision,
+  setVote,
+} from "./store";
+
+/** Votes are for other people's explanations: voting for your own is refused. */
+async function vote(c: Context<AppEnv>, up: boolean) {
+  const id = c.req.param("id")!;
+  const viewer = signedInViewer(c);
+  const explanation = await findExplanation(c.var.db, id);
+  if (!explanation) throw explanationNotFound();
+  if (explanation.authorId === viewer.id) throw new ApiError("forbidden", "You can't vote for your own explanation");
+  return setVote(c.var.db, id, viewer.id, up);
+}
+
+const termNotFound = () => new ApiError("not_found", "No glossary term with this id");
+const explanationNotFound = () => new ApiError("not_found", "No explanation with this id");
+
+export const glossaryRouter = createRouter()
+  .openapi(searchTermsRoute, async (c) => c.json(await searchTerms(c.var.db, c.req.valid("query")), 200))
+  .openapi(getTermRoute, async (c) => {
+    const term = await loadTerm(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
+    if (!term) throw termNotFound();
+    return c.json(term, 200);
+  })
+  .openapi(createTermRoute, async (c) => {
+    const viewer = signedInViewer(c);
+    let id: string;
+    try {
+      id = await insertTerm(c.var.db, viewer.id, c.req.valid("json"));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ApiError("conflict", "This term is already in the glossary for that language");
+      throw error;
+    }
+    return c.json((await loadTerm(c.var.db, id, viewer.id))!, 201);
+  })
+  .openapi(setDecisionRoute, async (c) => {
+    const { id, language } = c.req.valid("param");
+    const viewer = signedInViewer(c);
+    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    await setDecision(c.var.db, id, language, c.req.valid("json"), viewer.id);
+    return c.json((await loadTerm(c.var.db, id, viewer.id))!, 200);
+  })
+  .openapi(deleteDecisionRoute, async (c) => {
+    const { id, language } = c.req.valid("param");
+    const removed = await deleteDecision(c.var.db, id, language);
+    if (removed.length === 0) throw new ApiError("not_found", "This term has no decision for that language");
+    return c.body(null, 204);
+  })
+  .openapi(listExplanationsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    return c.json(await pageOfExplanations(c.var.db, id, c.var.viewer?.id ?? null, c.req.valid("query")), 200);
+  })
+  .openapi(createExplanationRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const viewer = signedInViewer(c);
+    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    const explanationId = await insertExplanation(c.var.db, id, viewer.id, input.body, input.language ?? detectLanguage(input.body));
+    return c.json((await loadExplanation(c.var.db, explanationId, viewer.id))!, 201);
+  })
+  .openapi(deleteExplanationRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const viewer = signedInViewer(c);
+    const explanation = await findExplanation(c.var.db, id);
+    if (!explanation) throw explanationNotFound();
+    if (explanation.authorId !== viewer.id && !(await isCurator(c.var.db, viewer.id))) {
+      throw new ApiError("forbidden", "Only its author or a curator can delete an explanation");
+    }
+    await deleteExplanation(c.var.db, id);
+    return c.body(null, 204);
+  })
+  .openapi(voteRouteUp, async (c) => c.json(await vote(c, true), 200))
+  .openapi(voteRouteWithdraw, async (c) => c.json(await vote(c, false), 200));
