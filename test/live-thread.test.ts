@@ -368,25 +368,27 @@ describe("limits on the socket", () => {
 });
 
 describe("per-viewer language", () => {
-  it("records the language, flags comments that could not be translated, and asks once per comment and language", async () => {
+  it("attaches each comment's translation through the translation pipeline, once per comment and language", async () => {
     const [author, fan] = await createUsers(2);
     const note = await createNote(author!);
     await comment(fan!, note.id, "Hello from Texas");
     const readers = await Promise.all([0, 1, 2].map(() => watchReady(note.id, { language: "zh-Hans" })));
     const plain = await watchReady(note.id);
-    await comment(fan!, note.id, "Your cat is adorable");
+    const english = await comment(fan!, note.id, "Your cat is very cute");
     await comment(author!, note.id, "谢谢你们");
 
     for (const { watcher, ready } of readers) {
       expect(ready.language).toBe("zh-Hans");
-      expect(ready.comments.items[0].translation).toEqual({ language: "zh-Hans", status: "failed" });
-      const english = await watcher.waitFor((m) => m.comment?.body === "Your cat is adorable");
-      expect(english.comment.translation).toEqual({ language: "zh-Hans", status: "failed" });
+      expect(ready.comments.items[0].translation).toMatchObject({ language: "zh-Hans", status: "translated" });
+      const live = await watcher.waitFor((m) => m.comment?.body === "Your cat is very cute");
+      expect(live.comment.translation.status).toBe("translated");
+      // The offline dictionary engine glosses word by word into Chinese: 猫 is "cat".
+      expect(live.comment.translation.body).toMatch(/猫/);
       const chinese = await watcher.waitFor((m) => m.comment?.body === "谢谢你们");
       expect(chinese.comment.translation).toBeUndefined();
       eventsInOrder(watcher);
     }
-    const untranslated = await plain.watcher.waitFor((m) => m.comment?.body === "Your cat is adorable");
+    const untranslated = await plain.watcher.waitFor((m) => m.comment?.body === "Your cat is very cute");
     expect(untranslated.comment.translation).toBeUndefined();
     const asked = await runInDurableObject(thread(note.id), (_, state) =>
       state.storage.sql.exec<{ language: string; n: number }>("SELECT language, count(*) AS n FROM translations GROUP BY comment_id").toArray(),
@@ -395,5 +397,24 @@ describe("per-viewer language", () => {
       { language: "zh-Hans", n: 1 },
       { language: "zh-Hans", n: 1 },
     ]);
+    // The thread went through the shared snippet cache: one-click translation now needs no engine.
+    const tapped = await api("GET", `/v1/comments/${english.id}/translation?to=zh-Hans`, { token: fan!.token });
+    expect(tapped.body).toMatchObject({ fromCache: true, outcome: "translated" });
+  });
+
+  it("flags comments it can't translate and keeps the stream going", async () => {
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    // No engine in this deployment translates into Korean.
+    const { watcher, ready } = await watchReady(note.id, { language: "ko" });
+    expect(ready.language).toBe("ko");
+    await comment(fan!, note.id, "Lili says hello");
+    await comment(fan!, note.id, "and goodbye");
+    const first = await watcher.waitFor((m) => m.comment?.body === "Lili says hello");
+    expect(first.comment.translation).toEqual({ language: "ko", status: "failed" });
+    const second = await watcher.waitFor((m) => m.comment?.body === "and goodbye");
+    expect(second.comment.translation).toEqual({ language: "ko", status: "failed" });
+    eventsInOrder(watcher);
   });
 });
+

@@ -69,7 +69,7 @@ export class NoteThread extends DurableObject<Env> {
     this.db = createDb(env.DB);
     this.storage = new ThreadStorage(ctx.storage);
     this.sockets = new ThreadSockets(ctx);
-    this.delivery = new Delivery(new ThreadTranslator(env, this.storage));
+    this.delivery = new Delivery(new ThreadTranslator(env, this.storage, (promise) => ctx.waitUntil(promise)));
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // A socket whose join was cut short by an eviction never got its first page: it must start again.
     for (const socket of ctx.getWebSockets()) {

@@ -1,22 +1,33 @@
-/** A comment as the translation pipeline needs it. */
-export type CommentToTranslate = { id: string; body: string; language: string };
+import { createDb } from "../db/client";
+import { currentGlossaryVersion, runTranslation } from "../translation/pipeline";
 
-export class TranslationUnavailable extends Error {
-  override readonly name = "TranslationUnavailable";
-}
+/** A comment as the translation pipeline needs it. */
+export type CommentToTranslate = { id: string; noteId: string; body: string; language: string };
 
 /**
- * INTEGRATION POINT with the translation pipeline (issue 3): translates one
- * comment's body into `language` and resolves with the translated text, or
- * rejects when it cannot. A live thread calls this at most once per comment
- * revision and language, caches the outcome in its own storage, and never lets
- * a viewer wait on it longer than TRANSLATION_WAIT_MS: a comment that could not
- * be translated is sent with `translation: { status: "failed" }`.
- *
- * The pipeline is not part of this branch, so for now every translation is
- * reported unavailable. Wire it here, e.g. by returning the pipeline's cached
- * translation of `comment.body` from `comment.language` into `language`.
+ * Translates one comment's body into a live viewer's language through the same
+ * pipeline as one-click translation (engine chain, glossary, KV snippet cache),
+ * so a comment read live and then tapped to translate costs one engine call.
+ * A thread calls this at most once per comment revision and language; engine
+ * calls count against the thread's note, not against any viewer. Rejects when
+ * the language is unsupported or no engine can answer.
  */
-export async function translateForThread(_env: Env, comment: CommentToTranslate, language: string): Promise<string> {
-  throw new TranslationUnavailable(`No translation pipeline in this build (${comment.language} → ${language})`);
+export async function translateForThread(
+  env: Env,
+  comment: CommentToTranslate,
+  language: string,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<string> {
+  const db = createDb(env.DB);
+  const item = {
+    language: comment.language,
+    texts: [{ field: "body", text: comment.body }],
+    glossaryVersion: await currentGlossaryVersion(db),
+  };
+  const { result } = await runTranslation(env, db, item, language, {
+    pinyin: false,
+    limitKey: `thread:${comment.noteId}`,
+    waitUntil,
+  });
+  return result.texts[0]?.translated ?? comment.body;
 }

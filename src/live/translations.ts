@@ -1,7 +1,8 @@
 import type { CommentView } from "../comments/schemas";
 import { TRANSLATION_RETRY_MS, TRANSLATION_WAIT_MS } from "./limits";
 import type { ThreadStorage } from "./thread-storage";
-import { TranslationUnavailable, translateForThread } from "./translate";
+import { ApiError } from "../lib/errors";
+import { translateForThread } from "./translate";
 
 export type Translation =
   | { language: string; status: "translated"; body: string }
@@ -39,6 +40,7 @@ export class ThreadTranslator {
   constructor(
     private readonly env: Env,
     private readonly storage: ThreadStorage,
+    private readonly waitUntil: (promise: Promise<unknown>) => void,
   ) {}
 
   /** The JSON message with a `translation` on every comment in it that needs one. */
@@ -77,12 +79,13 @@ export class ThreadTranslator {
 
   private async translate(comment: CommentView, language: string): Promise<Translation> {
     try {
-      const body = await translateForThread(this.env, comment, language);
+      const body = await translateForThread(this.env, comment, language, this.waitUntil);
       this.storage.saveTranslation(comment.id, language, comment.updatedAt, { body, failedAt: null });
       return { language, status: "translated", body };
     } catch (error) {
       this.storage.saveTranslation(comment.id, language, comment.updatedAt, { body: null, failedAt: Date.now() });
-      if (!(error instanceof TranslationUnavailable)) {
+      // An unsupported language or engines that are all down are expected; anything else is a bug.
+      if (!(error instanceof ApiError)) {
         console.warn(JSON.stringify({ level: "warn", event: "thread_translation_failed", commentId: comment.id, language, error: String(error) }));
       }
       return { language, status: "failed" };

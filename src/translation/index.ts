@@ -1,37 +1,24 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { bestExplanations } from "../glossary/best-explanations";
-import { loadGlossary } from "../glossary/terms-in-text";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
-import { enforceLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { configuredEngines } from "./engines";
 import { LANGUAGES, supportedPairs } from "./languages";
-import { readerLanguage } from "./reader-language";
+import { runTranslation } from "./pipeline";
 import { languagesRoute, translateCommentRoute, translateNoteRoute } from "./routes";
 import { type Translatable, commentToTranslate, noteToTranslate } from "./store";
-import { type TranslationResult, translateTexts } from "./translate";
+import type { TranslationResult } from "./translate";
 
-const DEFAULT_TIMEOUT_MS = 8000;
 /** Terms listed per translation: every term is still protected, but explanations are looked up for at most 50 (D1's bound-parameter limit). */
 const MAX_TERMS_SHOWN = 50;
 
 async function translate(c: Context<AppEnv>, source: { type: "note" | "comment"; id: string }, item: Translatable | undefined, query: { to: string; pinyin: boolean }) {
   if (!item) throw new ApiError("not_found", `No ${source.type} with this id`);
-  const viewer = signedInViewer(c);
-  const engines = configuredEngines(c.env);
-  const target = readerLanguage(query.to, engines);
-  const result = await translateTexts({
-    texts: item.texts,
-    language: item.language,
-    target,
+  const { target, result } = await runTranslation(c.env, c.var.db, item, query.to, {
     pinyin: query.pinyin,
-    engines,
-    glossary: await loadGlossary(c.var.db, item.glossaryVersion),
-    kv: c.env.TRANSLATIONS,
-    timeoutMs: Number(c.env.TRANSLATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-    beforeEngineCall: () => enforceLimit(c.env.TRANSLATION_LIMITER, `user:${viewer.id}`, 60),
+    limitKey: `user:${signedInViewer(c).id}`,
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   });
   return {
