@@ -166,10 +166,12 @@ describe("requests that can't be served", () => {
     expect(error.details![0]!.field).toBe("to");
   });
 
-  it("needs a signed-in reader and an existing note or comment", async () => {
+  it("works for readers who aren't signed in, and needs an existing note or comment", async () => {
     const user = await createUser();
     const id = await postNote(user, { body: "我的猫" });
-    expectError(await api("GET", `/v1/notes/${id}/translation?to=en`), 401, "unauthorized");
+    const anonymous = await api("GET", `/v1/notes/${id}/translation?to=en`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.texts[0].translated).toMatch(/cat/i);
     expectError(await translate(user, "/v1/notes/01JH7Z3V6N1Q2M8W4K5T9R0XYZ/translation?to=en"), 404, "not_found");
     expectError(await translate(user, "/v1/comments/01JH7Z3V6N1Q2M8W4K5T9R0XYZ/translation?to=en"), 404, "not_found");
   });
@@ -188,6 +190,20 @@ describe("requests that can't be served", () => {
     expect(error.message).toMatch(/try again/);
     expect(last!.headers.get("Retry-After")).toBe("60");
     expect((await translate(user, paths[0]!)).status).toBe(200);
+  });
+
+  it("limits engine translations per address for readers who aren't signed in", async () => {
+    const user = await createUser();
+    const noteId = await postNote(user, { body: "Lili 🐱" });
+    const headers = { "CF-Connecting-IP": "198.51.100.7" };
+    let last;
+    for (let i = 0; i <= 60; i++) {
+      const comment = await api("POST", `/v1/notes/${noteId}/comments`, { token: user.token, body: { body: `我的狗${i}号` } });
+      last = await api("GET", `/v1/comments/${comment.body.id}/translation?to=en`, { headers });
+    }
+    expectError(last!, 429, "rate_limited");
+    // Another address, or the same comment for a signed-in reader, is unaffected.
+    expect((await api("GET", `/v1/notes/${noteId}/translation?to=en`, { headers: { "CF-Connecting-IP": "198.51.100.8" } })).status).toBe(200);
   });
 });
 
@@ -211,7 +227,7 @@ describe("the API document", () => {
   it("describes the translation and glossary routes with their errors", async () => {
     const doc = (await api("GET", "/openapi.json")).body;
     const translation = doc.paths["/v1/notes/{id}/translation"].get;
-    expect(Object.keys(translation.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "404", "429", "503"]));
+    expect(Object.keys(translation.responses)).toEqual(expect.arrayContaining(["200", "400", "404", "429", "503"]));
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         "/v1/comments/{id}/translation",

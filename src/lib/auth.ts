@@ -70,3 +70,6 @@ export function signedInViewer(c: Context<AppEnv>): Viewer {
 }
 
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** For routes anyone may call, where signing in changes only what counts against whose limit. */
+export const optionalBearerSecurity: Record<string, string[]>[] = [{}, { bearerAuth: [] }];
