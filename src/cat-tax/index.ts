@@ -2,7 +2,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
-import { findNote, topicsOfNote } from "../notes/store";
+import { findNote, noteExists, topicsOfNote } from "../notes/store";
 import { loadNoteViews } from "../notes/view";
 import { isCatNote } from "./cat-note";
 import { leaderboardRoute, listReceiptsRoute, stampReceiptRoute } from "./routes";
@@ -44,7 +44,7 @@ export const catTaxRouter = createRouter()
   })
   .openapi(listReceiptsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findNote(c.var.db, id))) throw noteNotFound();
+    if (!(await noteExists(c.var.db, id))) throw noteNotFound();
     return c.json(await pageOfReceipts(c.var.db, id, c.req.valid("query")), 200);
   })
   .openapi(leaderboardRoute, async (c) => {

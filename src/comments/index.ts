@@ -3,7 +3,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
-import { findNote } from "../notes/store";
+import { findNote, noteExists } from "../notes/store";
 import {
   createCommentRoute,
   deleteCommentRoute,
@@ -35,7 +35,7 @@ export const commentsRouter = createRouter()
   })
   .openapi(listThreadRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findNote(c.var.db, id))) throw noteNotFound();
+    if (!(await noteExists(c.var.db, id))) throw noteNotFound();
     return c.json(await pageOfThread(c.var.db, id, c.req.valid("query")), 200);
   })
   .openapi(getCommentRoute, async (c) => {

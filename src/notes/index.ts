@@ -6,7 +6,7 @@ import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
-import { findUser } from "../users/store";
+import { userExists } from "../users/store";
 import {
   createNoteRoute,
   deleteNoteRoute,
@@ -112,7 +112,7 @@ export const notesRouter = createRouter()
   })
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findUser(c.var.db, id))) throw new ApiError("not_found", "No user with this id");
+    if (!(await userExists(c.var.db, id))) throw new ApiError("not_found", "No user with this id");
     const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
     return c.json({ items: await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null), nextCursor: page.nextCursor }, 200);
   });

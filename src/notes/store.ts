@@ -53,6 +53,10 @@ export async function insertNote(db: Db, authorId: string, content: NoteContent,
 
 export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
 
+/** Existence only: reads the primary key, not the note's text. */
+export const noteExists = async (db: Db, id: string) =>
+  (await db.select({ id: notes.id }).from(notes).where(eq(notes.id, id)).get()) !== undefined;
+
 export const topicsOfNote = async (db: Db, noteId: string) =>
   (await db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId))).map(
     (row) => row.topic,

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { isCatNote } from "../cat-tax/cat-note";
 import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
@@ -56,14 +56,15 @@ export async function loadNoteViews(db: Db, ids: string[], viewerId: string | nu
       .from(users)
       .where(inArray(users.id, db.select({ id: notes.authorId }).from(notes).where(inArray(notes.id, ids)))),
     db.select().from(noteTopics).where(inArray(noteTopics.noteId, ids)),
+    // Signed out, there are no likes or collects to look up: the same statement, answering nothing, keeps one batch shape.
     db
       .select({ noteId: likes.noteId })
       .from(likes)
-      .where(and(eq(likes.userId, viewerId ?? ""), inArray(likes.noteId, ids))),
+      .where(viewerId ? and(eq(likes.userId, viewerId), inArray(likes.noteId, ids)) : sql`0`),
     db
       .select({ noteId: collects.noteId })
       .from(collects)
-      .where(and(eq(collects.userId, viewerId ?? ""), inArray(collects.noteId, ids))),
+      .where(viewerId ? and(eq(collects.userId, viewerId), inArray(collects.noteId, ids)) : sql`0`),
   ]);
   const likedIds = new Set<string>(liked.map((r) => r.noteId));
   const collectedIds = new Set<string>(collected.map((r) => r.noteId));

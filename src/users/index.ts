@@ -8,7 +8,7 @@ import {
   listFollowingRoute,
   unfollowUserRoute,
 } from "./routes";
-import { findUser, listFollows, setFollow } from "./store";
+import { findUser, listFollows, setFollow, userExists } from "./store";
 import { publicProfile } from "./view";
 
 const userNotFound = () => new ApiError("not_found", "No user with this id");
@@ -27,21 +27,21 @@ export const usersRouter = createRouter()
         details: [{ field: "id", location: "path", message: "Is your own id" }],
       });
     }
-    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    if (!(await userExists(c.var.db, id))) throw userNotFound();
     return c.json(await setFollow(c.var.db, viewer.id, id, true), 200);
   })
   .openapi(unfollowUserRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    if (!(await userExists(c.var.db, id))) throw userNotFound();
     return c.json(await setFollow(c.var.db, signedInViewer(c).id, id, false), 200);
   })
   .openapi(listFollowersRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    if (!(await userExists(c.var.db, id))) throw userNotFound();
     return c.json(await listFollows(c.var.db, id, "followers", c.req.valid("query")), 200);
   })
   .openapi(listFollowingRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findUser(c.var.db, id))) throw userNotFound();
+    if (!(await userExists(c.var.db, id))) throw userNotFound();
     return c.json(await listFollows(c.var.db, id, "following", c.req.valid("query")), 200);
   });

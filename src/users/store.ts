@@ -7,6 +7,10 @@ import { userSummary } from "./view";
 
 export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
 
+/** Existence only: reads the primary key, not the row (which holds the password hash and phone). */
+export const userExists = async (db: Db, id: string) =>
+  (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
+
 export async function setFollow(db: Db, followerId: string, followeeId: string, follow: boolean) {
   const edge = and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId));
   const change = follow
