@@ -80,9 +80,6 @@ export async function mirrorReceipts(db: Db, noteId: string, receipts: IssuedRec
   if (first) await db.batch([first, ...rest]);
 }
 
-export const noteExists = async (db: Db, noteId: string) =>
-  (await db.select({ id: notes.id }).from(notes).where(eq(notes.id, noteId)).get()) !== undefined;
-
 /** The most-taxed cat notes of all time, from the receipt counter on notes. */
 export const topNotesOverall = (db: Db, limit: number) =>
   db

@@ -1,9 +1,10 @@
 import { DurableObject } from "cloudflare:workers";
 import { receiptNumber, receiptText } from "../cat-tax/receipt-text";
-import { type IssuedReceipt, mirrorReceipts, noteExists, receiptsOfNote } from "../cat-tax/store";
+import { type IssuedReceipt, mirrorReceipts, receiptsOfNote } from "../cat-tax/store";
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
 import { notifyThread } from "../live/notify";
+import { noteExists } from "../notes/store";
 
 export type StampRequest = { noteId: string; stamperId: string; catName: string | null };
 
