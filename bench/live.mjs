@@ -1,117 +1,53 @@
-// `npm run bench:live`: live-thread fan-out and cat tax stamping against
-// `wrangler dev` on 127.0.0.1, each beside a bare baseline measured in the same
-// run on the same runtime (bench/baseline). Setup (users, sessions, notes) is
-// not measured. Bounded: fixed counts, and a deadline that stops everything.
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// `npm run bench:live`: a note's live thread fanning comments out to 1,000
+// WebSockets, and concurrent cat tax stamping, each beside a bare baseline on
+// the same runtime in the same run (bench/baseline). See bench/README.md.
+import { resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import WebSocket from "ws";
-import { startWrangler, wrangler } from "../scripts/wrangler.mjs";
+import { otherCpuMeter, waitForQuiet } from "./lib/cpu.mjs";
+import { clientIps, request, send } from "./lib/http.mjs";
+import { measure } from "./lib/load.mjs";
+import { benchOptions } from "./lib/options.mjs";
+import { fixed, goalLines, machineInfo, markdownTable, percent, withRatios, writeResults } from "./lib/report.mjs";
+import { createSignedInUsers } from "./lib/users.mjs";
+import { prepareWorker, startDev } from "./lib/worker.mjs";
 
-const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 1_000);
+const options = benchOptions({
+  port: 8803,
+  inspectorPort: 8813,
+  cells: false,
+  quick: "100 viewers, 5 s of comments, 200 stampers (the baseline worker takes the ports 20 above)",
+});
+const VIEWERS = options.quick ? 100 : 1_000;
 const COMMENTS_PER_SECOND = 10;
-const POST_SECONDS = 20;
-const POSTERS = 10; // each posts 20 comments: well under the 120 writes/min per user
-const STAMPERS = 1_000;
+const POST_SECONDS = options.quick ? 5 : 20;
+const POSTERS = 10; // each posts 20 comments: well under the 120 writes a minute per user
+const STAMPERS = options.quick ? 200 : 1_000;
 const IN_FLIGHT = 50;
-const APP = "http://127.0.0.1:8803";
-const BASELINE = "http://127.0.0.1:8813";
+const GOAL_P99_MS = 100;
 const DEADLINE_MS = 10 * 60_000;
 
-const children = [];
-async function stopAll() {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      // already gone
-    }
-  }
-  await sleep(500);
-}
-const deadline = setTimeout(async () => {
-  console.error(`Benchmark passed its ${DEADLINE_MS / 60_000} min deadline; stopping.`);
-  await stopAll();
-  process.exit(2);
-}, DEADLINE_MS);
-
-// ---------- setup: users and sessions straight into the local D1 ----------
-
-const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-function ulid(now = Date.now()) {
-  let time = "";
-  for (let i = 0, t = now; i < 10; i++, t = Math.floor(t / 32)) time = crockford[t % 32] + time;
-  return time + [...randomBytes(16)].map((b) => crockford[b % 32]).join("");
-}
-const sha256 = (text) => createHash("sha256").update(text).digest("hex");
-
-function benchUsers(count) {
-  return Array.from({ length: count }, (_, i) => ({
-    id: ulid(),
-    phone: `+8613${String(900_000_000 + i)}`,
-    nickname: `bench${i}`,
-    token: `nb_${randomBytes(32).toString("base64url")}`,
-    ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
-  }));
-}
-
-function seedSql(users) {
-  const now = Date.now();
-  const lines = [];
-  for (let i = 0; i < users.length; i += 200) {
-    const chunk = users.slice(i, i + 200);
-    lines.push(
-      `INSERT INTO users (id, phone_e164, phone_region, password_hash, nickname, languages, created_at, updated_at) VALUES ${chunk
-        .map((u) => `('${u.id}', '${u.phone}', 'CN', 'not-a-password-hash', '${u.nickname}', '["en"]', ${now}, ${now})`)
-        .join(", ")};`,
-      `INSERT INTO sessions (id, user_id, token_hash, created_at, expires_at) VALUES ${chunk
-        .map((u) => `('${ulid()}', '${u.id}', '${sha256(u.token)}', ${now}, ${now + 86_400_000})`)
-        .join(", ")};`,
-    );
-  }
-  return lines.join("\n");
-}
-
-async function waitUntilUp(url) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await sleep(500);
-    }
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-// ---------- measuring ----------
-
+const log = (line) => process.stderr.write(`${line}\n`);
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-function summarise(latencies, count, seconds) {
+function summarise(latencies) {
   const sorted = Float64Array.from(latencies).sort();
-  return {
-    perSecond: count / seconds,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-    max: sorted.at(-1) ?? NaN,
-  };
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
 }
 
-/** Opens `count` sockets, `IN_FLIGHT` at a time, each from its own address, and waits for each one's first message. */
+/** Opens `count` sockets, `IN_FLIGHT` at a time, each from its own address (upgrades are limited per IP), and waits for each one's first message. */
 async function openViewers(url, count) {
+  const ips = clientIps(count);
   const sockets = [];
   for (let i = 0; i < count; i += IN_FLIGHT) {
-    const batch = Array.from({ length: Math.min(IN_FLIGHT, count - i) }, (_, j) =>
-      new Promise((resolve, reject) => {
-        const n = i + j;
-        const socket = new WebSocket(url, { perMessageDeflate: false, headers: { "CF-Connecting-IP": `172.16.${n >> 8}.${n & 255}` } });
-        socket.once("message", () => resolve(socket));
-        socket.once("error", reject);
-        socket.once("unexpected-response", (_, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
-      }),
+    const batch = ips.slice(i, i + IN_FLIGHT).map(
+      (ip) =>
+        new Promise((resolvePromise, reject) => {
+          const socket = new WebSocket(url, { perMessageDeflate: false, headers: { "CF-Connecting-IP": ip } });
+          socket.once("message", () => resolvePromise(socket));
+          socket.once("error", reject);
+          socket.once("unexpected-response", (_, response) => reject(new Error(`upgrade refused: ${response.statusCode}`)));
+        }),
     );
     sockets.push(...(await Promise.all(batch)));
   }
@@ -119,11 +55,11 @@ async function openViewers(url, count) {
 }
 
 /**
- * Fan-out: `VIEWERS` sockets watch while `post(k)` sends message k at a steady
+ * Fan-out: VIEWERS sockets watch while `post(k)` sends message k at a steady
  * COMMENTS_PER_SECOND. Latency is from the post being sent to each socket
  * receiving it; every socket must get every message exactly once.
  */
-async function fanOut(name, socketUrl, post) {
+async function fanOut(name, socketUrl, post, ownGroups) {
   const sockets = await openViewers(socketUrl, VIEWERS);
   const total = COMMENTS_PER_SECOND * POST_SECONDS;
   const postedAt = new Float64Array(total);
@@ -144,183 +80,206 @@ async function fanOut(name, socketUrl, post) {
     });
   });
 
+  await waitForQuiet(ownGroups, { maxMs: 15_000 });
+  const otherCpu = otherCpuMeter(ownGroups);
   const started = performance.now();
   const posts = [];
   const answered = [];
   for (let k = 0; k < total; k++) {
-    const due = started + (k * 1000) / COMMENTS_PER_SECOND;
-    const wait = due - performance.now();
+    const wait = started + (k * 1000) / COMMENTS_PER_SECOND - performance.now();
     if (wait > 0) await sleep(wait);
     postedAt[k] = performance.now();
     posts.push(post(k).finally(() => answered.push(performance.now() - postedAt[k])));
   }
   const statuses = await Promise.all(posts);
-  const failedPosts = statuses.filter((status) => status >= 300).length;
   const expected = total * VIEWERS;
   for (let i = 0; i < 100 && latencies.length < expected; i++) await sleep(100);
+  const cpu = otherCpu();
   for (const socket of sockets) socket.terminate();
 
-  const seconds = (lastDelivery - started) / 1000;
+  const posting = summarise(answered);
   return {
     name,
-    ...summarise(latencies, latencies.length, seconds),
+    deliveriesPerSecond: latencies.length / ((lastDelivery - started) / 1000),
+    ...summarise(latencies),
     delivered: latencies.length,
     lost: expected - latencies.length,
     duplicates,
-    failedPosts,
-    postAnswered: summarise(answered, total, seconds),
+    failedPosts: statuses.filter((status) => status < 200 || status > 299).length,
+    postP50: posting.p50,
+    postP99: posting.p99,
+    otherCpu: cpu,
   };
 }
 
-/** `count` requests, `IN_FLIGHT` at a time: requests/s and latency. */
-async function burst(name, count, request) {
-  const latencies = [];
-  const results = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < count) {
-        const i = next++;
-        const sent = performance.now();
-        results[i] = await request(i);
-        latencies.push(performance.now() - sent);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  return { name, ...summarise(latencies, count, seconds), results };
+const FAN_OUT_COLUMNS = [
+  ["fan-out", (r) => r.name],
+  ["deliveries/s", (r) => fixed(0)(r.deliveriesPerSecond)],
+  ["p50 ms", (r) => fixed(1)(r.p50)],
+  ["p99 ms", (r) => fixed(1)(r.p99)],
+  ["max ms", (r) => fixed(1)(r.max)],
+  ["lost", (r) => String(r.lost)],
+  ["duplicated", (r) => String(r.duplicates)],
+  ["failed posts", (r) => String(r.failedPosts)],
+  ["post answered p50 / p99 ms", (r) => `${fixed(1)(r.postP50)} / ${fixed(1)(r.postP99)}`],
+  ["other CPU", (r) => percent(r.otherCpu)],
+];
+
+/** Every receipt on a note, through the API (so from D1, the Durable Object's mirror), oldest first. */
+async function allReceipts(origin, noteId) {
+  const receipts = [];
+  let cursor = null;
+  do {
+    const page = await request(origin, "GET", `/v1/notes/${noteId}/cat-tax-receipts?limit=50${cursor ? `&cursor=${cursor}` : ""}`);
+    receipts.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return receipts.reverse();
 }
 
-const json = async (response) => ({ status: response.status, body: await response.json() });
+/** Both fan-outs: the bare broadcast, then a real thread whose comments are posted through the API. */
+async function measureFanOuts({ appDev, bareDev, author, posters, ownGroups }) {
+  const threadNote = await request(appDev.origin, "POST", "/v1/notes", {
+    token: author.token,
+    body: { title: "My backyard cactus 🌵", body: "Welcome Chinese friends!" },
+  });
+  const comments = `/v1/notes/${threadNote.id}/comments`;
+  const comment = (k) => send(appDev.origin, "POST", comments, { token: posters[k % POSTERS].token, body: { body: `bench ${k}` } });
+  // A sample comment event, so the bare broadcast sends messages of the same size.
+  const sample = JSON.stringify({ type: "comment.created", id: 1, comment: (await comment(0)).json });
+  const padding = "x".repeat(Math.max(0, sample.length - 60));
+  const broadcast = (k) =>
+    send(bareDev.origin, "POST", "/room/broadcast", { body: { type: "comment.created", id: k, pad: padding, body: `bench ${k}` } });
 
-// ---------- the run ----------
+  log(`live: fan-out to ${VIEWERS} viewers, ${COMMENTS_PER_SECOND} comments/s for ${POST_SECONDS} s`);
+  const ws = (origin) => origin.replace("http", "ws");
+  const status = (answer) => answer.then((a) => a.status);
+  const bare = await fanOut("bare broadcast (no D1)", `${ws(bareDev.origin)}/room/ws`, (k) => status(broadcast(k)), ownGroups);
+  const thread = `${ws(appDev.origin)}/v1/notes/${threadNote.id}/live`;
+  const live = await fanOut("live thread (D1 write, outbox, broadcast)", thread, (k) => status(comment(k)), ownGroups);
+  return [bare, live];
+}
 
-const round = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : n);
-const ratio = (a, b) => (b ? round(a / b) : NaN);
+/** STAMPERS users stamp one cat note, beside as many trivial Durable Object calls; then the receipts D1 holds are checked. */
+async function measureStamping({ appDev, bareDev, author, stampers, ownGroups }) {
+  const catNote = (catName) =>
+    request(appDev.origin, "POST", "/v1/notes", { token: author.token, body: { title: `${catName} pays her cat tax`, isCatNote: true, catName } });
+  const [taxed, warmUp] = [await catNote("Lili"), await catNote("Mimi")];
+  const burst = (origin, scenario, amount = STAMPERS) => measure(origin, scenario, { connections: IN_FLIGHT, amount, ownGroups });
+  const trivialCall = { name: "trivial Durable Object call (one SQLite write)", method: "POST", path: "/counter" };
+  const stamp = (note) => ({
+    name: "cat tax stamp (checks, DO serial, D1 mirror)",
+    method: "POST",
+    path: `/v1/notes/${note.id}/cat-tax-receipts`,
+    tokens: stampers.map((user) => user.token),
+    expectInBody: '"serial":',
+  });
+
+  log(`live: ${STAMPERS} stampers on one cat note, ${IN_FLIGHT} in flight`);
+  // Warm-ups, unmeasured: the first calls to a Durable Object class pay for compiling and starting it.
+  await burst(bareDev.origin, trivialCall, 2 * IN_FLIGHT);
+  await burst(appDev.origin, stamp(warmUp), 2 * IN_FLIGHT);
+  await waitForQuiet(ownGroups, { maxMs: 15_000 });
+  const trivial = await burst(bareDev.origin, trivialCall);
+  await waitForQuiet(ownGroups, { maxMs: 15_000 });
+  const stamps = await burst(appDev.origin, stamp(taxed));
+
+  const receipts = await allReceipts(appDev.origin, taxed.id);
+  // Each stamper once, serials 1..N: nobody stamped twice, nothing skipped or repeated.
+  const gapFree =
+    receipts.length === STAMPERS &&
+    receipts.every((receipt, i) => receipt.serial === i + 1) &&
+    new Set(receipts.map((receipt) => receipt.stamper?.id)).size === STAMPERS;
+  return { rows: withRatios([trivial, stamps], trivial.route), receipts, gapFree };
+}
+
+function goalsOf(live, stamping) {
+  const { receipts } = stamping;
+  return [
+    {
+      goal: `live fan-out p99 < ${GOAL_P99_MS} ms at ${VIEWERS} viewers, ${COMMENTS_PER_SECOND} comments/s, nothing lost`,
+      met: live.p99 < GOAL_P99_MS && live.lost === 0 && live.duplicates === 0 && live.failedPosts === 0,
+      detail: `p99 ${fixed(1)(live.p99)} ms, ${live.lost} lost, ${live.duplicates} duplicated, ${live.failedPosts} failed posts`,
+    },
+    {
+      goal: `receipts 1..${STAMPERS}, one per stamper, no gaps`,
+      met: stamping.gapFree,
+      detail: `${receipts.length} receipts in D1, serials ${receipts[0]?.serial ?? "–"}..${receipts.at(-1)?.serial ?? "–"}`,
+    },
+  ];
+}
+
+async function report({ started, machine, fanOuts, stamping }) {
+  const goals = goalsOf(fanOuts[1], stamping);
+  const total = Date.now() - started;
+  console.log(
+    [
+      "",
+      `Fan-out: ${VIEWERS} viewers on one thread, ${COMMENTS_PER_SECOND} comments/s for ${POST_SECONDS} s (latency: post sent → event received)`,
+      "",
+      markdownTable(fanOuts, FAN_OUT_COLUMNS),
+      "",
+      `Stamping: ${STAMPERS} different users stamping one cat note, ${IN_FLIGHT} requests in flight`,
+      "",
+      markdownTable(stamping.rows),
+      "",
+      goalLines(goals),
+      `Total time ${Math.round(total / 1000)} s.`,
+    ].join("\n"),
+  );
+  const file = await writeResults("live", {
+    benchmark: "live",
+    date: new Date(started).toISOString(),
+    machine,
+    options,
+    seeded: { viewers: VIEWERS, commentsPerSecond: COMMENTS_PER_SECOND, postSeconds: POST_SECONDS, stampers: STAMPERS },
+    totalSeconds: total / 1000,
+    goals,
+    fanOuts,
+    stamps: stamping.rows,
+  });
+  console.log(`Results: ${file}`);
+  // A slow run is a result; a lost, repeated or refused message or stamp is a failure.
+  if (fanOuts.some((f) => f.lost || f.duplicates || f.failedPosts) || stamping.rows.some((r) => r.failed) || !stamping.gapFree) {
+    console.error("\nFAILED: messages or stamps were lost, repeated or refused (see the JSON file)");
+    process.exitCode = 1;
+  }
+}
 
 async function main() {
-  const appState = await mkdtemp(join(tmpdir(), "notebridge-bench-"));
-  const baselineState = await mkdtemp(join(tmpdir(), "notebridge-bench-baseline-"));
-  const [author, ...others] = benchUsers(1 + POSTERS + STAMPERS);
-  const posters = others.slice(0, POSTERS);
-  const stampers = others.slice(POSTERS);
-  try {
-    console.log("Setting up: migrations, %d users and sessions, two wrangler dev servers…", others.length + 1);
-    await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", appState], { stdio: "ignore" });
-    const seedFile = join(appState, "bench-seed.sql");
-    await writeFile(seedFile, seedSql([author, ...others]));
-    await wrangler(["d1", "execute", "DB", "--local", "--persist-to", appState, "--file", seedFile], { stdio: "ignore" });
-    const quiet = { stdio: ["ignore", "ignore", "inherit"], detached: true };
-    // One after the other: two wranglers starting at once can race for the same free port.
-    children.push(startWrangler(["dev", "--port", "8803", "--log-level", "warn", "--persist-to", appState], quiet));
-    await waitUntilUp(`${APP}/health`);
-    children.push(
-      startWrangler(["dev", "-c", "bench/baseline/wrangler.toml", "--port", "8813", "--log-level", "warn", "--persist-to", baselineState], quiet),
-    );
-    await waitUntilUp(`${BASELINE}/`);
-
-    const createNote = async (body) => {
-      const response = await fetch(`${APP}/v1/notes`, {
-        method: "POST",
-        headers: { Authorization: `Bearer ${author.token}`, "Content-Type": "application/json", "CF-Connecting-IP": author.ip },
-        body: JSON.stringify(body),
-      });
-      if (response.status !== 201) throw new Error(`note: ${response.status} ${await response.text()}`);
-      return (await response.json()).id;
-    };
-    const threadNote = await createNote({ title: "My backyard cactus 🌵", body: "Welcome Chinese friends!" });
-    const catNote = await createNote({ title: "Lili pays her cat tax", isCatNote: true, catName: "Lili" });
-    // A sample comment event, so the bare broadcast sends messages of the same size.
-    const sample = JSON.stringify({ type: "comment.created", id: 1, comment: await postComment(threadNote, posters[0], "sample") });
-    const padding = "x".repeat(Math.max(0, sample.length - 60));
-
-    console.log("Fan-out: %d viewers, %d comments/s for %d s…", VIEWERS, COMMENTS_PER_SECOND, POST_SECONDS);
-    const bare = await fanOut("bare broadcast (no D1)", `${BASELINE.replace("http", "ws")}/room/ws`, async (k) => {
-      const response = await fetch(`${BASELINE}/room/broadcast`, {
-        method: "POST",
-        body: JSON.stringify({ type: "comment.created", id: k, pad: padding, body: `bench ${k}` }),
-      });
-      await response.arrayBuffer();
-      return response.status;
-    });
-    const live = await fanOut("live thread (D1 write, outbox, broadcast)", `${APP.replace("http", "ws")}/v1/notes/${threadNote}/live`, (k) =>
-      postComment(threadNote, posters[k % POSTERS], `bench ${k}`, true),
-    );
-
-    console.log("Stamping: %d stampers on one cat note, %d in flight…", STAMPERS, IN_FLIGHT);
-    const trivial = await burst("trivial Durable Object call (one SQLite write)", STAMPERS, async () =>
-      json(await fetch(`${BASELINE}/counter`, { method: "POST" })),
-    );
-    const stamps = await burst("cat tax stamp (checks, DO serial, D1 mirror)", STAMPERS, async (i) =>
-      json(
-        await fetch(`${APP}/v1/notes/${catNote}/cat-tax-receipts`, {
-          method: "POST",
-          headers: { Authorization: `Bearer ${stampers[i].token}`, "CF-Connecting-IP": stampers[i].ip },
-        }),
-      ),
-    );
-    const serials = stamps.results.filter((r) => r.status === 201).map((r) => r.body.serial).sort((a, b) => a - b);
-    const gapFree = serials.length === STAMPERS && serials.every((serial, i) => serial === i + 1);
-
-    await report({ bare, live, trivial, stamps, gapFree, failedStamps: STAMPERS - serials.length });
-  } finally {
+  const started = Date.now();
+  const machine = machineInfo(); // before the run: the commit and changes it measured
+  log("live: preparing fresh workers and state");
+  const app = await prepareWorker("live");
+  const bare = await prepareWorker("live-baseline", { from: resolve(import.meta.dirname, "baseline"), sources: ["worker.js", "wrangler.toml"] });
+  const [author, ...others] = await createSignedInUsers(app, 1 + POSTERS + STAMPERS);
+  // One after the other: two wranglers starting at once can race for the same free port.
+  const appDev = await startDev(app, { port: options.port, inspectorPort: options.inspectorPort });
+  let bareDev;
+  const stopAll = () => Promise.all([appDev.stop(), bareDev?.stop()]);
+  const deadline = setTimeout(async () => {
+    log(`live: past its ${DEADLINE_MS / 60_000} min deadline; stopping.`);
     await stopAll();
-    await rm(appState, { recursive: true, force: true });
-    await rm(baselineState, { recursive: true, force: true });
+    process.exit(2);
+  }, DEADLINE_MS);
+  try {
+    bareDev = await startDev(bare, { port: options.port + 20, inspectorPort: options.inspectorPort + 20 });
+    const run = {
+      appDev,
+      bareDev,
+      author,
+      posters: others.slice(0, POSTERS),
+      stampers: others.slice(POSTERS),
+      ownGroups: [appDev.processGroup, bareDev.processGroup],
+    };
+    const fanOuts = await measureFanOuts(run);
+    const stamping = await measureStamping(run);
+    await stopAll(); // before the report: nothing of the bench keeps running while it prints
+    await report({ started, machine, fanOuts, stamping });
+  } finally {
     clearTimeout(deadline);
+    await stopAll();
   }
 }
 
-async function postComment(noteId, user, body, statusOnly = false) {
-  const response = await fetch(`${APP}/v1/notes/${noteId}/comments`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${user.token}`, "Content-Type": "application/json", "CF-Connecting-IP": user.ip },
-    body: JSON.stringify({ body }),
-  });
-  if (statusOnly) {
-    await response.arrayBuffer();
-    return response.status;
-  }
-  return response.json();
-}
-
-function report({ bare, live, trivial, stamps, gapFree, failedStamps }) {
-  const fanOutRow = (r) =>
-    `| ${r.name} | ${Math.round(r.perSecond)} | ${round(r.p50)} | ${round(r.p99)} | ${round(r.max)} | ${r.lost} | ${r.duplicates} | ${r.failedPosts} | ${round(r.postAnswered.p50)} / ${round(r.postAnswered.p99)} |`;
-  const burstRow = (r) => `| ${r.name} | ${Math.round(r.perSecond)} | ${round(r.p50)} | ${round(r.p99)} | ${round(r.max)} |`;
-  const lines = [
-    "",
-    `Fan-out: ${VIEWERS} viewers on one thread, ${COMMENTS_PER_SECOND} comments/s for ${POST_SECONDS} s (latency: post sent → event received, ms)`,
-    "",
-    "| | deliveries/s | p50 | p99 | max | lost | duplicated | failed posts | post answered p50 / p99 |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    fanOutRow(bare),
-    fanOutRow(live),
-    `| live / bare | ${ratio(live.perSecond, bare.perSecond)} | ${ratio(live.p50, bare.p50)} | ${ratio(live.p99, bare.p99)} | ${ratio(live.max, bare.max)} | | | | |`,
-    "",
-    `Stamping: ${STAMPERS} different users stamping one cat note, ${IN_FLIGHT} requests in flight (latency ms)`,
-    "",
-    "| | requests/s | p50 | p99 | max |",
-    "|---|---:|---:|---:|---:|",
-    burstRow(trivial),
-    burstRow(stamps),
-    `| stamp / trivial | ${ratio(stamps.perSecond, trivial.perSecond)} | ${ratio(stamps.p50, trivial.p50)} | ${ratio(stamps.p99, trivial.p99)} | ${ratio(stamps.max, trivial.max)} |`,
-    "",
-    `Serials 1..${STAMPERS} without gaps or duplicates: ${gapFree ? "yes" : "NO"}; stamps refused: ${failedStamps}`,
-    `Fan-out goal (p99 < 100 ms, nothing lost): ${live.p99 < 100 && live.lost === 0 && live.duplicates === 0 ? "met" : "NOT met"}`,
-  ];
-  console.log(lines.join("\n"));
-  return mkdir("bench/results", { recursive: true }).then(() =>
-    writeFile(
-      `bench/results/live-${new Date().toISOString().replace(/[:.]/g, "-")}.json`,
-      JSON.stringify({ bare, live, trivial: { ...trivial, results: undefined }, stamps: { ...stamps, results: undefined }, gapFree }, null, 2),
-    ),
-  );
-}
-
-main().catch(async (error) => {
-  console.error(error);
-  await stopAll();
-  process.exit(1);
-});
+await main();

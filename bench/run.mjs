@@ -1,5 +1,5 @@
 // `npm run bench`: the foundation benchmark (issue #2). See bench/README.md.
-import { runBenchmark } from "./lib/harness.mjs";
+import { HEALTH, runBenchmark } from "./lib/harness.mjs";
 import { mapLimit, request } from "./lib/http.mjs";
 import { benchOptions } from "./lib/options.mjs";
 import { createSignedInUsers } from "./lib/users.mjs";
@@ -70,7 +70,7 @@ async function seed({ worker, origin }) {
 
 await runBenchmark({
   name: "foundation",
-  baseline: { name: "GET /health", path: "/health", check: (body) => (body.status === "ok" ? undefined : "not ok") },
+  baseline: HEALTH,
   setup: seed,
-  options: benchOptions(),
+  options: benchOptions({ port: 8801, inspectorPort: 8811 }),
 });

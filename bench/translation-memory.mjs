@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { fixed, markdownTable } from "./lib/report.mjs";
 
 if (typeof globalThis.gc !== "function") {
   console.error("run with node --expose-gc (npm run bench:translation-memory does)");
@@ -36,17 +37,21 @@ const heap = () => {
 try {
   const before = heap();
   const { steps } = await import(pathToFileURL(outfile).href);
-  const rows = [["loading the bundle (module evaluation)", heap() - before, NaN]];
-  for (const [name, run] of Object.entries(steps)) {
+  const rows = [{ piece: "loading the bundle (module evaluation)", bytes: heap() - before, ms: null }];
+  for (const [piece, run] of Object.entries(steps)) {
     const start = heap();
     const t0 = performance.now();
     await run();
-    rows.push([name, heap() - start, performance.now() - t0]);
+    rows.push({ piece, bytes: heap() - start, ms: performance.now() - t0 });
   }
-  console.log("| piece, first use | heap added | time |");
-  console.log("|---|---:|---:|");
-  for (const [name, bytes, ms] of rows) console.log(`| ${name} | ${(bytes / 1e6).toFixed(1)} MB | ${Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : "–"} |`);
-  console.log(`| total | ${((heap() - before) / 1e6).toFixed(1)} MB | |`);
+  rows.push({ piece: "total", bytes: heap() - before, ms: null });
+  console.log(
+    markdownTable(rows, [
+      ["piece, first use", (r) => r.piece],
+      ["heap added", (r) => `${fixed(1)(r.bytes / 1e6)} MB`],
+      ["time", (r) => (r.ms === null ? "–" : `${fixed(0)(r.ms)} ms`)],
+    ]),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -48,6 +48,7 @@ export class Counter extends DurableObject {
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
+    if (pathname === "/health") return Response.json({ status: "ok" });
     if (pathname === "/room/ws") return env.ROOM.getByName("bench").fetch("https://room/ws", request);
     if (pathname === "/room/broadcast") return env.ROOM.getByName("bench").fetch("https://room/broadcast", request);
     if (pathname === "/counter") return Response.json({ n: await env.COUNTER.getByName("bench").increment() }, { status: 201 });

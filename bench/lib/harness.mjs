@@ -2,12 +2,14 @@
 // a baseline plus scenarios at several concurrencies, a table and a JSON file.
 import { waitForQuiet } from "./cpu.mjs";
 import { measure, preflight } from "./load.mjs";
-import { failingRows, machineInfo, markdownTable, withRatios, writeResults } from "./report.mjs";
+import { failingRows, goalLines, machineInfo, markdownTable, percent, withRatios, writeResults } from "./report.mjs";
 import { prepareWorker, startDev } from "./worker.mjs";
+
+/** The baseline of the app's benchmarks: Hono routing and a JSON answer, no storage. */
+export const HEALTH = { name: "GET /health", path: "/health", check: (body) => (body.status === "ok" ? undefined : "not ok") };
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
-const percent = (share) => `${(100 * share).toFixed(0)}%`;
 
 /**
  * The order of the cells: reads at every concurrency first, each concurrency
@@ -15,7 +17,9 @@ const percent = (share) => `${(100 * share).toFixed(0)}%`;
  * seeded data and not what the writes added.
  */
 function plan(baseline, scenarios, connectionsList) {
-  const phase = (list) => connectionsList.flatMap((connections) => list.map((scenario) => ({ scenario, connections })));
+  const runsAt = (scenario, connections) => !scenario.connections || scenario.connections.includes(connections);
+  const phase = (list) =>
+    connectionsList.flatMap((connections) => list.filter((s) => runsAt(s, connections)).map((scenario) => ({ scenario, connections })));
   return [...phase([baseline, ...scenarios.filter((s) => !s.writes)]), ...phase(scenarios.filter((s) => s.writes))];
 }
 
@@ -54,13 +58,15 @@ async function measureCells(cells, load, ownGroups, { quietWait, retries }) {
  *   where `seeded` describes the data for the JSON file. Scenarios (see load.mjs)
  *   that change data say `writes: true`.
  * - `options`: from `benchOptions()`.
+ * - `goals(rows)`: optional, the benchmark's targets as `[{ goal, met, detail }]`,
+ *   printed under the table and kept in the JSON file.
  * Sets a failing exit code when any cell has more than 1% errors.
  */
-export async function runBenchmark({ name, baseline, setup, options }) {
+export async function runBenchmark({ name, baseline, setup, options, goals = () => [] }) {
   const started = Date.now();
   const machine = machineInfo(); // before the run: the commit and changes it measured
   log(`${name}: preparing a fresh worker and state`);
-  const worker = await prepareWorker();
+  const worker = await prepareWorker(name);
   const dev = await startDev(worker, { port: options.port, inspectorPort: options.inspectorPort });
   const load = (scenario, connections, duration = options.duration) =>
     measure(dev.origin, scenario, { connections, duration, warmup: options.warmup, ownGroups: [dev.processGroup] });
@@ -88,8 +94,10 @@ export async function runBenchmark({ name, baseline, setup, options }) {
   }
 
   rows = withRatios(rows, baseline.name);
+  const verdicts = goals(rows);
   const total = Date.now() - started;
   console.log(`\n${markdownTable(rows)}\n\n${summary(baseline, drift, rows)}\nTotal time ${seconds(total)}, ${options.duration} s per cell.`);
+  if (verdicts.length > 0) console.log(goalLines(verdicts));
 
   const file = await writeResults(name, {
     benchmark: name,
@@ -99,6 +107,7 @@ export async function runBenchmark({ name, baseline, setup, options }) {
     seeded,
     totalSeconds: total / 1000,
     baselineDrift: drift,
+    goals: verdicts,
     rows,
   });
   console.log(`Results: ${file}`);

@@ -5,31 +5,47 @@ import { jsonHeaders, request } from "./http.mjs";
 
 /**
  * A load scenario: one HTTP request, repeated.
- * @typedef {{ name: string, method?: string, path: string, body?: unknown, writes?: boolean,
- *   tokens?: string[], check?: (json: any) => string | undefined }} Scenario
- * `tokens` are used in turn, one per request, across all connections (so a
- * per-user write limit isn't what gets measured); `check` inspects one response
- * before the load and returns a complaint, if any.
+ * @typedef {{ name: string, method?: string, path: string | (() => string), body?: unknown, writes?: boolean,
+ *   tokens?: string[], ips?: string[], connections?: number[], expectInBody?: string,
+ *   check?: (json: any) => string | undefined }} Scenario
+ * - `path`: a function gives each request its own path (called once per request, warm-up
+ *   and preflight included), e.g. to never ask for the same uncached thing twice.
+ * - `tokens` and `ips` (sent as CF-Connecting-IP) are used in turn, one per request, across
+ *   all connections, so a per-user or per-IP limit isn't what gets measured.
+ * - `connections`: the only concurrencies (of those asked for) this scenario runs at.
+ * - `expectInBody`: a string every 2xx answer must contain; the others count as errors.
+ * - `check` inspects one response before the load and returns a complaint, if any.
  */
 
-/** The autocannon request for a scenario; rotating tokens when it has several. */
-function autocannonRequest(scenario, samples) {
-  const { method = "GET", path, body, tokens } = scenario;
-  const headers = jsonHeaders({ token: tokens?.[0], body });
+const pathOf = ({ path }) => (typeof path === "function" ? path() : path);
+
+/** The autocannon request for a scenario, varying path, token and address per request when it has several. */
+function autocannonRequest(scenario, evidence) {
+  const { method = "GET", path, body, tokens = [], ips = [], expectInBody } = scenario;
   let turn = 0;
-  const rotate = (req) => {
-    req.headers.Authorization = `Bearer ${tokens[turn++ % tokens.length]}`;
+  const varies = typeof path === "function" || tokens.length > 1 || ips.length > 1;
+  const setupRequest = (req) => {
+    req.path = pathOf(scenario);
+    if (tokens.length > 1) req.headers.Authorization = `Bearer ${tokens[turn % tokens.length]}`;
+    if (ips.length > 1) req.headers["CF-Connecting-IP"] = ips[turn % ips.length];
+    turn++;
     return req;
   };
+  const keep = (sample) => evidence.samples.length < 3 && evidence.samples.push(sample.slice(0, 300));
   return {
     method,
-    path,
-    headers,
+    path: typeof path === "function" ? "/" : path,
+    headers: jsonHeaders({ token: tokens[0], ip: ips[0], body }),
     body: body === undefined ? undefined : JSON.stringify(body),
-    ...(tokens?.length > 1 ? { setupRequest: rotate } : {}),
+    ...(varies ? { setupRequest } : {}),
     // Keeps a few failing answers as evidence for the report.
     onResponse: (status, responseBody) => {
-      if ((status < 200 || status > 299) && samples.length < 3) samples.push(`${status} ${responseBody.slice(0, 300)}`);
+      evidence.lastAnswer = performance.now();
+      if (status < 200 || status > 299) keep(`${status} ${responseBody}`);
+      else if (expectInBody && !responseBody.includes(expectInBody)) {
+        evidence.unexpected++;
+        keep(`${status} without ${expectInBody}: ${responseBody}`);
+      }
     },
   };
 }
@@ -46,29 +62,40 @@ function fire(options) {
 
 /**
  * Runs `scenario` with `connections` concurrent keep-alive connections for
- * `duration` seconds (after `warmup` unmeasured seconds) and returns
+ * `duration` seconds, or for exactly `amount` requests (after `warmup`
+ * unmeasured seconds), and returns
  * { route, connections, rps, p50, p99, requests, failed, failures, otherCpu }.
- * `failed` counts non-2xx answers plus connection errors (timeouts included);
- * `otherCpu` is the share of the cores used meanwhile by processes outside
- * this one and the `ownGroups` process groups (the server under test).
+ * `failed` counts non-2xx answers, answers without `expectInBody` and connection
+ * errors (timeouts included); `otherCpu` is the share of the cores used meanwhile
+ * by processes outside this one and the `ownGroups` process groups (the servers under test).
  */
-export async function measure(origin, scenario, { connections, duration, warmup = 0, ownGroups = [] }) {
-  const samples = [];
+export async function measure(origin, scenario, { connections, duration, amount, warmup = 0, ownGroups = [] }) {
+  const freshEvidence = () => ({ samples: [], unexpected: 0, lastAnswer: 0 });
+  const evidence = freshEvidence();
   const base = { url: origin, connections, timeout: 10 };
-  if (warmup > 0) await fire({ ...base, duration: warmup, requests: [autocannonRequest(scenario, [])] });
+  if (warmup > 0) await fire({ ...base, duration: warmup, requests: [autocannonRequest(scenario, freshEvidence())] });
   const otherCpu = otherCpuMeter(ownGroups);
-  const result = await fire({ ...base, duration, requests: [autocannonRequest(scenario, samples)] });
+  const startedAt = performance.now();
+  const result = await fire({ ...base, ...(amount ? { amount } : { duration }), requests: [autocannonRequest(scenario, evidence)] });
+  // autocannon ends a run at its next whole-second tick: a fixed amount of requests is timed to its last answer instead.
+  const seconds = amount ? (evidence.lastAnswer - startedAt) / 1000 : result.duration;
   // autocannon's `errors` already include its `timeouts`.
-  const failed = result.non2xx + result.errors;
+  const failed = result.non2xx + result.errors + evidence.unexpected;
   return {
     route: scenario.name,
     connections,
-    rps: result.requests.total / result.duration,
+    rps: result.requests.total / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
     failed,
-    failures: { statusCodes: nonSuccessCodes(result.statusCodeStats), errors: result.errors, timeouts: result.timeouts, samples },
+    failures: {
+      statusCodes: nonSuccessCodes(result.statusCodeStats),
+      errors: result.errors,
+      timeouts: result.timeouts,
+      unexpected: evidence.unexpected,
+      samples: evidence.samples,
+    },
     otherCpu: otherCpu(),
   };
 }
@@ -78,7 +105,10 @@ const nonSuccessCodes = (stats = {}) =>
 
 /** Sends a scenario's request once and checks the answer, so a broken route fails before any load. */
 export async function preflight(origin, scenario) {
-  const { method = "GET", path, body, tokens } = scenario;
-  const complaint = scenario.check?.(await request(origin, method, path, { token: tokens?.[0], body }));
+  const { method = "GET", body, tokens, ips } = scenario;
+  const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body });
+  const complaint =
+    scenario.check?.(answer) ??
+    (scenario.expectInBody && !JSON.stringify(answer).includes(scenario.expectInBody) ? `answer without ${scenario.expectInBody}` : undefined);
   if (complaint) throw new Error(`${scenario.name}: ${complaint}`);
 }

@@ -15,7 +15,8 @@ export function withRatios(rows, baselineRoute) {
   });
 }
 
-const fixed = (digits) => (value) => (value == null ? "–" : value.toFixed(digits));
+export const fixed = (digits) => (value) => (value == null || Number.isNaN(value) ? "–" : value.toFixed(digits));
+export const percent = (share) => (share == null ? "–" : `${fixed(0)(100 * share)}%`);
 
 const COLUMNS = [
   ["route", (r) => r.route],
@@ -26,12 +27,13 @@ const COLUMNS = [
   ["p99 ms", (r) => fixed(0)(r.p99)],
   ["errors", (r) => (r.failed ? `${r.failed} (${fixed(1)((100 * r.failed) / (r.requests + r.failed))}%)` : "0")],
   ["vs baseline", (r) => (r.ratio == null ? "–" : `${fixed(2)(r.ratio)}×`)],
-  ["other CPU", (r) => (r.otherCpu == null ? "–" : `${fixed(0)(100 * r.otherCpu)}%`)],
+  ["other CPU", (r) => percent(r.otherCpu)],
 ];
 
-export function markdownTable(rows) {
-  const cells = [COLUMNS.map(([title]) => title), ...rows.map((row) => COLUMNS.map(([, cell]) => cell(row)))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
+/** A markdown table of `rows`, one column per `[title, cell(row)]`; the first column left-aligned, the others right. */
+export function markdownTable(rows, columns = COLUMNS) {
+  const cells = [columns.map(([title]) => title), ...rows.map((row) => columns.map(([, cell]) => cell(row)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
   const right = (i) => i > 0; // numbers, right-aligned
   const line = (values) =>
     `| ${values.map((v, i) => (right(i) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(" | ")} |`;
@@ -42,6 +44,10 @@ export function markdownTable(rows) {
 /** The rows whose errors (non-2xx, connection errors, timeouts) exceed `maxShare` of their requests. */
 export const failingRows = (rows, maxShare = 0.01) =>
   rows.filter((row) => row.failed > maxShare * (row.requests + row.failed));
+
+/** Lines saying whether each of a benchmark's goals (`{ goal, met, detail }`) was met. */
+export const goalLines = (verdicts) =>
+  verdicts.map(({ goal, met, detail }) => `Goal: ${goal}: ${met ? "met" : "NOT met"} (${detail}).`).join("\n");
 
 const run = (command) => {
   try {

@@ -8,11 +8,9 @@ import { join, resolve } from "node:path";
 import { offlineEnv } from "../../scripts/wrangler.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const SNAPSHOT = join(ROOT, ".wrangler/bench-src");
-const STATE = join(ROOT, ".wrangler/bench-state");
-// What the worker's build reads. Copied so that edits to src/ during a run don't
+// What the app's build reads. Copied so that edits to src/ during a run don't
 // make `wrangler dev` reload (or serve a half-edited file) mid-measurement.
-const SOURCES = ["src", "migrations", "wrangler.toml", "tsconfig.json", "package.json", ".dev.vars"];
+const APP_SOURCES = ["src", "migrations", "wrangler.toml", "tsconfig.json", "package.json", ".dev.vars"];
 
 /** Runs `wrangler <args>` with output captured; rejects with that output when it fails. */
 export function runWrangler(args) {
@@ -29,18 +27,23 @@ export function runWrangler(args) {
 }
 
 /**
- * Snapshots the source, wipes the bench state and applies the migrations to it.
- * Returns the handle the other helpers take.
+ * Snapshots a worker's sources into `.wrangler/bench-src/<name>/`, wipes its
+ * state in `.wrangler/bench-state/<name>/` (never the state of `npm start`) and,
+ * for the app, applies the migrations. Each benchmark has its own `name`, so
+ * none touches another's files. Returns the handle the other helpers take.
+ * - `from`, `sources`: the folder and the files in it to copy (default: the app).
  */
-export async function prepareWorker() {
-  await rm(SNAPSHOT, { recursive: true, force: true });
-  await rm(STATE, { recursive: true, force: true });
-  await mkdir(SNAPSHOT, { recursive: true });
-  for (const name of SOURCES) {
-    if (existsSync(join(ROOT, name))) await cp(join(ROOT, name), join(SNAPSHOT, name), { recursive: true });
+export async function prepareWorker(name, { from = ROOT, sources = APP_SOURCES, migrate = from === ROOT } = {}) {
+  const snapshot = join(ROOT, ".wrangler/bench-src", name);
+  const persistTo = join(ROOT, ".wrangler/bench-state", name);
+  await rm(snapshot, { recursive: true, force: true });
+  await rm(persistTo, { recursive: true, force: true });
+  await mkdir(snapshot, { recursive: true });
+  for (const source of sources) {
+    if (existsSync(join(from, source))) await cp(join(from, source), join(snapshot, source), { recursive: true });
   }
-  const worker = { config: join(SNAPSHOT, "wrangler.toml"), persistTo: STATE };
-  await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...stateArgs(worker)]);
+  const worker = { name, snapshot, config: join(snapshot, "wrangler.toml"), persistTo };
+  if (migrate) await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...stateArgs(worker)]);
   return worker;
 }
 
@@ -48,7 +51,7 @@ const stateArgs = (worker) => ["--config", worker.config, "--persist-to", worker
 
 /** Runs SQL statements against the bench's local D1 (setup only: this is slow, one process per call). */
 export async function executeSql(worker, statements) {
-  const file = join(SNAPSHOT, `seed-${Date.now()}.sql`);
+  const file = join(worker.snapshot, `seed-${Date.now()}.sql`);
   await writeFile(file, statements.join(";\n") + ";\n");
   await runWrangler(["d1", "execute", "DB", "--local", "--yes", ...stateArgs(worker), "--file", file]);
 }
