@@ -30,7 +30,7 @@ export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
     const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
-    await notifyThread(c.env, noteId, comment);
+    c.executionCtx.waitUntil(notifyThread(c.env, noteId, comment));
     return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {
@@ -57,7 +57,7 @@ export const commentsRouter = createRouter()
     if (!comment) throw commentNotFound();
     if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only its author can edit a comment");
     await updateComment(c.var.db, id, input.body, input.language ?? detectLanguage(input.body));
-    await notifyThread(c.env, comment.noteId);
+    c.executionCtx.waitUntil(notifyThread(c.env, comment.noteId));
     return c.json((await loadComment(c.var.db, id))!, 200);
   })
   .openapi(deleteCommentRoute, async (c) => {
@@ -70,6 +70,6 @@ export const commentsRouter = createRouter()
       throw new ApiError("forbidden", "Only the comment's author or the note's author can delete it");
     }
     await deleteComment(c.var.db, id);
-    await notifyThread(c.env, comment.noteId);
+    c.executionCtx.waitUntil(notifyThread(c.env, comment.noteId));
     return c.body(null, 204);
   });

@@ -107,7 +107,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
-    await notifyThread(c.env, id);
+    c.executionCtx.waitUntil(notifyThread(c.env, id));
     return c.body(null, 204);
   })
   .openapi(listAuthorNotesRoute, async (c) => {

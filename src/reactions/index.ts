@@ -20,7 +20,7 @@ async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on:
   if (!(await noteExists(c.var.db, noteId))) throw new ApiError("not_found", "No note with this id");
   const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
   // A live thread shows the like, comment and receipt counts, not collects.
-  if (reaction === "like") await notifyThread(c.env, noteId);
+  if (reaction === "like") c.executionCtx.waitUntil(notifyThread(c.env, noteId));
   return count;
 }
 
