@@ -55,6 +55,22 @@ describe("translating a note offline, with the CC-CEDICT dictionary engine", () 
     expect(response.body.segments).toEqual({ total: 2, translated: 1, fromCache: 0 });
   });
 
+  it("translates each half of a sentence that switches language mid-way", async () => {
+    const user = await createUser();
+    const id = await postNote(user, { title: "猫税收据 🧾 Cat tax receipts for all new friends", body: "My cat Lili says 你好 to everyone" });
+    const english = await translate(user, `/v1/notes/${id}/translation?to=en`);
+    const [title, body] = english.body.texts;
+    expect(title.translated).toMatch(/^Cat tax receipt 🧾 Cat tax receipts for all new friends$/i);
+    expect(body.translated).toBe("My cat Lili says Hello to everyone");
+  });
+
+  it("puts a space between Chinese sentences once they are in English", async () => {
+    const user = await createUser();
+    const id = await postNote(user, { body: "我的猫很可爱。我们明天去夜市。" });
+    const response = await translate(user, `/v1/notes/${id}/translation?to=en`);
+    expect(response.body.texts[0].translated).toMatch(/^My cat .+\. We tomorrow go night market\.$/);
+  });
+
   it("translates comments too", async () => {
     const user = await createUser();
     const noteId = await postNote(user, { body: "Lili 🐱" });

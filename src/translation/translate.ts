@@ -13,7 +13,7 @@ import { convertChineseScript } from "./chinese-script";
 import type { Engine } from "./engines/engine";
 import { LANGUAGES, isChinese } from "./languages";
 import { type Reading, pinyinReading } from "./pinyin";
-import { type Piece, joinPieces, splitIntoSegments } from "./segments";
+import { type Piece, gapsAfter, joinPieces, splitIntoSegments } from "./segments";
 
 export type SourceText = { field: string; text: string };
 
@@ -73,11 +73,11 @@ export async function translateTexts(job: TranslationJob): Promise<TranslationRe
   });
   const { work, counts } = await planSegments(job, plans);
   const { engine, fromCache } = await runEngines(job, work);
-  const termUses = [...plans.flatMap(marksInText), ...work.flatMap(freelyTranslatedTerms)];
+  const termUses = [...plans.flatMap((plan) => marksInText(plan, job.target)), ...work.flatMap(freelyTranslatedTerms)];
   const texts = plans.map((plan, i) => ({
     field: plan.field,
     original: job.texts[i]!.text,
-    translated: joinPieces(plan.pieces, plan.outputs),
+    translated: joinPieces(plan.pieces, plan.outputs, job.target),
     reading: null,
   }));
   const outcome = work.length ? "translated" : counts.converted ? "converted" : counts.withLanguage ? "unchanged_same_language" : "unchanged_no_language";
@@ -135,15 +135,16 @@ async function runEngines(job: TranslationJob, work: EngineWork[]) {
 }
 
 /** Where each protected term landed in the joined output text. */
-function marksInText(plan: Plan): TermUse[] {
+function marksInText(plan: Plan, target: string): TermUse[] {
   const uses: TermUse[] = [];
+  const gaps = gapsAfter(plan.pieces, plan.outputs, target);
   let offset = 0;
   plan.pieces.forEach((piece, i) => {
     offset += piece.leading.length;
     for (const mark of plan.marks[i] ?? []) {
       uses.push({ term: mark.term, handling: mark.handling, field: plan.field, start: offset + mark.start, end: offset + mark.end });
     }
-    offset += plan.outputs[i]!.length + piece.trailing.length;
+    offset += plan.outputs[i]!.length + piece.trailing.length + gaps[i]!.length;
   });
   return uses;
 }
