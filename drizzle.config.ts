@@ -1,8 +1,8 @@
 import { defineConfig } from "drizzle-kit";
 
-// drizzle-kit only generates SQL here; wrangler applies it (`npm run db:migrate:local`).
+// drizzle-kit only generates SQL (`npm run db:generate`); wrangler and the tests apply it.
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./src/db/schema.ts",
+  schema: "./src/db/schema/*.ts",
   out: "./migrations",
 });

@@ -1,7 +1,7 @@
 // Signed-in bench users, written straight into the bench's local D1. Sign-up and
 // sign-in are rate limited per IP and phone and run PBKDF2 (100,000 iterations)
 // each, so creating hundreds through the API would be slow and would measure
-// nothing the benchmarks are about. The rows follow src/db/schema.ts and
+// nothing the benchmarks are about. The rows follow src/db/schema/ and
 // src/lib/auth.ts: if those change, this is the file to update.
 import { createHash, pbkdf2Sync, randomBytes } from "node:crypto";
 import { executeSql } from "./worker.mjs";

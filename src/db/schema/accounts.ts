@@ -1,0 +1,37 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt } from "./columns";
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  phoneE164: text("phone_e164").notNull().unique(),
+  phoneRegion: text("phone_region").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  nickname: text("nickname").notNull(),
+  bio: text("bio").notNull().default(""),
+  /** JSON array of BCP 47 tags, in the order the person prefers. */
+  languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+  ipCountry: text("ip_country"),
+  ipRegion: text("ip_region"),
+  followerCount: integer("follower_count").notNull().default(0),
+  followingCount: integer("following_count").notNull().default(0),
+  noteCount: integer("note_count").notNull().default(0),
+  /** Curators may curate the glossary's renderings and keep-decisions. */
+  role: text("role", { enum: ["member", "curator"] }).notNull().default("member"),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** SHA-256 of the bearer token; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expiry_idx").on(t.expiresAt)],
+);
