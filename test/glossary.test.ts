@@ -39,6 +39,9 @@ describe("the seeded glossary", () => {
     expect(english.body.items.map((t: { term: string }) => t.term)).toEqual(["cat tax"]);
     const wildcard = await api("GET", "/v1/glossary/terms?q=%25");
     expect(wildcard.body.items).toEqual([]);
+    // Other spellings are stored as JSON: its brackets and quotes are not part of any spelling.
+    expect((await api("GET", "/v1/glossary/terms?q=%5B")).body.items).toEqual([]);
+    expect((await api("GET", "/v1/glossary/terms?q=%22")).body.items).toEqual([]);
   });
 
   it("shows a term with its decisions and best explanations", async () => {

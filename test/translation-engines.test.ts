@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OPEN_SECONDS } from "../src/translation/breaker";
 import { workersAi } from "../src/translation/engines/workers-ai";
+import { cedictDictionary } from "../src/translation/engines/cedict-dictionary";
+import { translateWithChain } from "../src/translation/chain";
 import {
   DEEPL_KEY,
   DEEPL_QUOTA_EXCEEDED,
@@ -252,5 +254,18 @@ describe("Workers AI (m2m100), through its binding", () => {
     const [translated] = await engine.translate(["This cat is so cute"], "en", "zh-Hant", AbortSignal.timeout(1000));
     expect(runs).toEqual([{ text: "This cat is so cute", source_lang: "en", target_lang: "zh" }]);
     expect(translated).toBe("這隻貓好可愛");
+  });
+
+  it("falls through and rests behind the circuit breaker when the binding keeps failing", async () => {
+    let runs = 0;
+    const ai = { run: async () => (runs++, Promise.reject(new Error("AiError: 5007: upstream timed out"))) } as unknown as Ai;
+    const engines = [workersAi(ai), cedictDictionary];
+    const request = { kv: env.TRANSLATIONS, engines, source: "en", target: "zh-Hans", timeoutMs: 1000, beforeEngineCall: async () => {}, waitUntil: () => {} };
+    for (let i = 0; i < 6; i++) {
+      const result = await translateWithChain({ ...request, segments: [`my cat number ${i}`] });
+      expect(result.engine.id).toBe("cedict-dictionary");
+    }
+    // Three failures open the circuit: later requests don't call the failing binding at all.
+    expect(runs).toBe(3);
   });
 });

@@ -5,6 +5,7 @@
  * its terms' explanations on every read. The term's own page is always live.
  */
 import type { Db } from "../db/client";
+import { baseLanguage } from "../language/tags";
 import { bestExplanationsFor } from "./store";
 
 const TTL_MS = 60_000;
@@ -12,8 +13,6 @@ const MAX_ENTRIES = 5000;
 
 type Explanation = { id: string; body: string; language: string; voteCount: number };
 const cache = new Map<string, { explanation: Explanation | null; expires: number }>();
-
-const baseLanguage = (tag: string) => tag.split("-")[0]!;
 
 export async function bestExplanations(db: Db, termIds: string[], readerLanguage: string): Promise<Map<string, Explanation | null>> {
   const now = Date.now();

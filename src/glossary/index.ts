@@ -22,7 +22,7 @@ import {
   deleteDecision,
   deleteExplanation,
   findExplanation,
-  findTerm,
+  termExists,
   insertExplanation,
   insertTerm,
   loadExplanation,
@@ -67,7 +67,7 @@ export const glossaryRouter = createRouter()
   .openapi(setDecisionRoute, async (c) => {
     const { id, language } = c.req.valid("param");
     const viewer = signedInViewer(c);
-    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    if (!(await termExists(c.var.db, id))) throw termNotFound();
     await setDecision(c.var.db, id, language, c.req.valid("json"), viewer.id);
     return c.json((await loadTerm(c.var.db, id, viewer.id))!, 200);
   })
@@ -79,14 +79,14 @@ export const glossaryRouter = createRouter()
   })
   .openapi(listExplanationsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    if (!(await termExists(c.var.db, id))) throw termNotFound();
     return c.json(await pageOfExplanations(c.var.db, id, c.var.viewer?.id ?? null, c.req.valid("query")), 200);
   })
   .openapi(createExplanationRoute, async (c) => {
     const { id } = c.req.valid("param");
     const input = c.req.valid("json");
     const viewer = signedInViewer(c);
-    if (!(await findTerm(c.var.db, id))) throw termNotFound();
+    if (!(await termExists(c.var.db, id))) throw termNotFound();
     const explanationId = await insertExplanation(c.var.db, id, viewer.id, input.body, input.language ?? detectLanguage(input.body));
     return c.json((await loadExplanation(c.var.db, explanationId, viewer.id))!, 201);
   })

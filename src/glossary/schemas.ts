@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
-import { IdSchema } from "../lib/ids";
+import { IdParamsSchema } from "../lib/ids";
 import { userText } from "../lib/text";
 
 export const DecisionInputSchema = z
@@ -90,7 +90,6 @@ export const VoteSchema = z
   .object({ voted: z.boolean(), voteCount: z.number().int().openapi({ example: 12 }) })
   .openapi("GlossaryVote");
 
-export const TargetLanguageParamsSchema = z.object({
-  id: IdSchema.openapi({ param: { name: "id", in: "path" }, example: "01JHEFBK015YB0QRE4RS627DR6" }),
+export const TargetLanguageParamsSchema = IdParamsSchema.extend({
   language: LanguageTagSchema.openapi({ param: { name: "language", in: "path" }, example: "en" }),
 });

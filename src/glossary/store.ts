@@ -6,6 +6,7 @@ import { newId } from "../lib/ids";
 import { afterCursor, decodeCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
 import type { ExplanationSchema, TermSchema } from "./schemas";
+import { baseLanguage } from "../language/tags";
 
 type TermRow = typeof glossaryTerms.$inferSelect;
 type DecisionRow = typeof glossaryDecisions.$inferSelect;
@@ -13,7 +14,9 @@ type Explanation = z.infer<typeof ExplanationSchema>;
 
 export const BEST_EXPLANATIONS = 3;
 
-export const findTerm = (db: Db, id: string) => db.select().from(glossaryTerms).where(eq(glossaryTerms.id, id)).get();
+/** Existence only: reads the primary key. */
+export const termExists = async (db: Db, id: string) =>
+  (await db.select({ id: glossaryTerms.id }).from(glossaryTerms).where(eq(glossaryTerms.id, id)).get()) !== undefined;
 
 const presentDecision = (d: DecisionRow) => ({
   targetLanguage: d.targetLanguage,
@@ -96,7 +99,7 @@ export async function searchTerms(db: Db, query: { q?: string; language?: string
         pattern
           ? or(
               sql`${glossaryTerms.term} LIKE ${pattern} ESCAPE '\\'`,
-              sql`${glossaryTerms.variants} LIKE ${pattern} ESCAPE '\\'`,
+              sql`EXISTS (SELECT 1 FROM json_each(${glossaryTerms.variants}) WHERE value LIKE ${pattern} ESCAPE '\\')`,
               sql`EXISTS (SELECT 1 FROM ${glossaryDecisions} WHERE ${glossaryDecisions.termId} = ${glossaryTerms.id} AND ${glossaryDecisions.rendering} LIKE ${pattern} ESCAPE '\\')`,
             )
           : undefined,
@@ -208,7 +211,7 @@ export async function setVote(db: Db, explanationId: string, userId: string, vot
  */
 export async function bestExplanationsFor(db: Db, termIds: string[], readerLanguage: string) {
   if (termIds.length === 0) return new Map<string, Explanation>();
-  const base = readerLanguage.split("-")[0]!;
+  const base = baseLanguage(readerLanguage);
   const ranked = db
     .select({
       id: glossaryExplanations.id,

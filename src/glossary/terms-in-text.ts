@@ -7,6 +7,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { glossaryDecisions, glossaryState, glossaryTerms } from "../db/schema";
+import { baseLanguage } from "../language/tags";
 
 export type Decision = { decision: "render" | "keep"; rendering: string | null };
 
@@ -19,7 +20,6 @@ export type GlossaryTerm = {
 
 export type Glossary = { version: number; byBaseLanguage: Map<string, { pattern: RegExp; terms: Map<string, GlossaryTerm> }> };
 
-const baseLanguage = (tag: string) => tag.split("-")[0]!.toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A term written in letters must stand alone ("cat tax", not "concatenate"); Han terms need not. */

@@ -1,12 +1,16 @@
 import { z } from "@hono/zod-openapi";
 
-function canonicalTag(tag: string): string | null {
+/** The canonical form of a BCP 47 tag, or null when it isn't one. */
+export function canonicalTag(tag: string): string | null {
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {
     return null;
   }
 }
+
+/** The language without script or region: `zh-Hant-TW` → `zh`. */
+export const baseLanguage = (tag: string) => tag.split("-")[0]!.toLowerCase();
 
 /** A BCP 47 language tag, stored in its canonical form (`zh-hans` → `zh-Hans`). */
 export const LanguageTagSchema = z

@@ -26,16 +26,17 @@ export function recordSuccess(engine: string): void {
   states.delete(engine);
 }
 
-export function recordFailure(failure: EngineFailure, now = Date.now()): void {
+/** Keyed by the engine's id as the chain knows it, whatever name the failure carries. */
+export function recordFailure(engine: string, failure: EngineFailure, now = Date.now()): void {
   if (failure.kind === "garbled" || failure.kind === "rejected") return; // a bad answer to one request, not an outage
-  const state = stateOf(failure.engine);
+  const state = stateOf(engine);
   const recent = now - state.lastFailure <= FAILURE_WINDOW_SECONDS * 1000;
   const failures = (recent ? state.failures : 0) + 1;
   let openSeconds = 0;
   if (failure.kind === "quota_exceeded") openSeconds = QUOTA_OPEN_SECONDS;
   else if (failure.retryAfterSeconds) openSeconds = failure.retryAfterSeconds;
   else if (failures >= FAILURES_TO_OPEN) openSeconds = OPEN_SECONDS;
-  states.set(failure.engine, { failures, lastFailure: now, openUntil: openSeconds ? now + openSeconds * 1000 : state.openUntil });
+  states.set(engine, { failures, lastFailure: now, openUntil: openSeconds ? now + openSeconds * 1000 : state.openUntil });
 }
 
 /** Seconds until the first open circuit among `engines` lets a trial call through. */

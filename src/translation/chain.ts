@@ -6,6 +6,7 @@
  */
 import { placeholdersIntact } from "../glossary/terms-in-text";
 import { ApiError } from "../lib/errors";
+import { hasControlCharacters } from "../lib/text";
 import { isAvailable, recordFailure, recordSuccess, secondsUntilRetry } from "./breaker";
 import { cacheKey, readSnippets, writeSnippets } from "./cache";
 import { type Engine, EngineFailure, failureForError } from "./engines/engine";
@@ -18,7 +19,7 @@ export type ChainRequest = {
   /** Distinct segments, glossary terms already replaced by placeholders. */
   segments: string[];
   timeoutMs: number;
-  /** Runs once, before the first engine call (not for cache hits): the rate limit. */
+  /** Runs before an engine call (not for cache hits): the rate limit, charged once per request by its caller. */
   beforeEngineCall: () => Promise<void>;
   /** Keeps work going after the response is sent (the cache writes). */
   waitUntil: (promise: Promise<unknown>) => void;
@@ -26,7 +27,6 @@ export type ChainRequest = {
 
 export type ChainResult = { engine: Engine; outputs: string[]; cached: boolean[] };
 
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 /** Segments per engine call: DeepL takes at most 50 texts a request. */
 const ENGINE_BATCH = 50;
 
@@ -39,22 +39,19 @@ function checkOutputs(engine: string, inputs: string[], outputs: string[]): void
       placeholdersIntact(input, output) &&
       (output.trim() !== "" || input.trim() === "") &&
       output.length <= input.length * 20 + 200 &&
-      !CONTROL.test(output);
+      !hasControlCharacters(output);
     if (!sound) throw new EngineFailure(engine, "garbled", `unusable answer for segment ${i}`);
   });
 }
 
-async function tryEngine(engine: Engine, request: ChainRequest, state: { limited: boolean }): Promise<ChainResult> {
+async function tryEngine(engine: Engine, request: ChainRequest): Promise<ChainResult> {
   const { kv, source, target, segments } = request;
   const keys = await Promise.all(segments.map((segment) => cacheKey({ engine: engine.id, source, target, segment })));
   const cached = await readSnippets(kv, keys);
   const missing = segments.flatMap((segment, i) => (cached[i] === null ? [i] : []));
   if (missing.length === 0) return { engine, outputs: cached as string[], cached: cached.map(() => true) };
 
-  if (!state.limited) {
-    await request.beforeEngineCall();
-    state.limited = true;
-  }
+  await request.beforeEngineCall();
   const inputs = missing.map((i) => segments[i]!);
   const outputs: string[] = [];
   for (let i = 0; i < inputs.length; i += ENGINE_BATCH) {
@@ -77,14 +74,13 @@ async function tryEngine(engine: Engine, request: ChainRequest, state: { limited
 
 export async function translateWithChain(request: ChainRequest): Promise<ChainResult> {
   const candidates = request.engines.filter((engine) => engine.supports(request.source, request.target));
-  const state = { limited: false };
   for (const engine of candidates) {
     if (!isAvailable(engine.id)) continue;
     try {
-      return await tryEngine(engine, request, state);
+      return await tryEngine(engine, request);
     } catch (error) {
       if (!(error instanceof EngineFailure)) throw error;
-      recordFailure(error);
+      recordFailure(engine.id, error);
       console.warn(JSON.stringify({ level: "warn", event: "translation_engine_failed", engine: engine.id, kind: error.kind, message: error.message }));
     }
   }

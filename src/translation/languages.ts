@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { baseLanguage, canonicalTag } from "../language/tags";
 import type { Engine } from "./engines/engine";
 
 /** The languages readers can ask for, with their names in English. */
@@ -24,6 +25,17 @@ export const LANGUAGES: Record<string, string> = {
   nl: "Dutch",
   hi: "Hindi",
 };
+
+// Region tags devices send, mapped to the script their region writes.
+const CHINESE_REGIONS: Record<string, string> = { "zh-CN": "zh-Hans", "zh-SG": "zh-Hans", "zh-MY": "zh-Hans", "zh-TW": "zh-Hant", "zh-HK": "zh-Hant", "zh-MO": "zh-Hant", zh: "zh-Hans" };
+
+/** The language of LANGUAGES a tag means (`zh-TW` → zh-Hant, `en-US` → en, `pt-BR` → pt), or undefined. */
+export function supportedLanguage(requested: string): string | undefined {
+  const tag = canonicalTag(requested);
+  if (!tag) return undefined;
+  const candidates = [tag, CHINESE_REGIONS[tag], tag.replace(/^(zh-Han[st]).*$/, "$1"), baseLanguage(tag)];
+  return candidates.find((candidate) => candidate !== undefined && candidate in LANGUAGES);
+}
 
 export const isChinese = (tag: string): tag is "zh-Hans" | "zh-Hant" => tag === "zh-Hans" || tag === "zh-Hant";
 

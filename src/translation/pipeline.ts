@@ -28,6 +28,8 @@ export async function runTranslation(
   options: PipelineOptions,
 ): Promise<{ target: string; result: TranslationResult }> {
   const engines = configuredEngines(env);
+  // A note with sentences in several languages calls the chain once per language: charge the limit once.
+  let charged: Promise<void> | undefined;
   const target = readerLanguage(requestedLanguage, engines);
   const result = await translateTexts({
     texts: item.texts,
@@ -38,7 +40,7 @@ export async function runTranslation(
     glossary: await loadGlossary(db, item.glossaryVersion),
     kv: env.TRANSLATIONS,
     timeoutMs: Number(env.TRANSLATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-    beforeEngineCall: () => enforceLimit(env.TRANSLATION_LIMITER, options.limitKey, 60),
+    beforeEngineCall: () => (charged ??= enforceLimit(env.TRANSLATION_LIMITER, options.limitKey, 60)),
     waitUntil: options.waitUntil,
   });
   return { target, result };

@@ -11,7 +11,7 @@ import { ApiError } from "../lib/errors";
 import { translateWithChain } from "./chain";
 import { convertChineseScript } from "./chinese-script";
 import type { Engine } from "./engines/engine";
-import { LANGUAGES, isChinese } from "./languages";
+import { LANGUAGES, isChinese, supportedLanguage } from "./languages";
 import { type Reading, pinyinReading } from "./pinyin";
 import { type Piece, gapsAfter, joinPieces, splitIntoSegments } from "./segments";
 
@@ -90,25 +90,41 @@ export async function translateTexts(job: TranslationJob): Promise<TranslationRe
   };
 }
 
-/** Decides each segment's fate: left alone, converted between Chinese scripts now, or queued for an engine with its terms protected. */
+/**
+ * Decides each segment's fate: left alone, converted between Chinese scripts now,
+ * or queued for an engine with its terms protected. A segment in a language no
+ * engine here translates (a stray "Salamat po" in a Chinese note) is left as it
+ * is; only when nothing at all could be translated is the reader told so.
+ */
 async function planSegments(job: TranslationJob, plans: Plan[]) {
   const work: EngineWork[] = [];
   const counts = { total: 0, withLanguage: 0, converted: 0 };
+  const untranslatable: string[] = [];
+  const documentLanguage = supportedLanguage(job.language) ?? job.language;
   for (const plan of plans) {
     for (const [index, piece] of plan.pieces.entries()) {
       if (!piece.segment) continue;
       counts.total++;
-      const source = segmentLanguage(piece.segment, job.language);
-      if (source !== UNDETERMINED) counts.withLanguage++;
-      if (source === UNDETERMINED || source === job.target) continue;
-      if (isChinese(source) && isChinese(job.target)) {
+      const language = segmentLanguage(piece.segment, documentLanguage);
+      if (language === UNDETERMINED) continue;
+      counts.withLanguage++;
+      const source = supportedLanguage(language);
+      if (source === job.target) continue;
+      if (source && isChinese(source) && isChinese(job.target)) {
         plan.outputs[index] = await convertChineseScript(piece.segment, job.target);
         counts.converted++;
+        continue;
+      }
+      if (!source || !job.engines.some((engine) => engine.supports(source, job.target))) {
+        untranslatable.push(source ?? language);
         continue;
       }
       const occurrences = findTerms(job.glossary, piece.segment, source);
       work.push({ plan, index, source, occurrences, protectedSegment: protectTerms(piece.segment, occurrences, job.target) });
     }
+  }
+  if (work.length === 0 && counts.converted === 0 && untranslatable[0]) {
+    throw unsupportedPair(untranslatable[0], job.target, job.engines);
   }
   return { work, counts };
 }
@@ -118,7 +134,6 @@ async function runEngines(job: TranslationJob, work: EngineWork[]) {
   let engine: Engine | null = null;
   let fromCache = 0;
   for (const source of new Set(work.map((w) => w.source))) {
-    if (!job.engines.some((e) => e.supports(source, job.target))) throw unsupportedPair(source, job.target, job.engines);
     const group = work.filter((w) => w.source === source);
     const distinct = [...new Set(group.map((w) => w.protectedSegment.text))];
     const result = await translateWithChain({ ...job, source, segments: distinct });

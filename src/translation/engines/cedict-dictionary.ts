@@ -7,6 +7,7 @@
 import { convertChineseScript } from "../chinese-script";
 import { lookupChinese, lookupEnglish, longestWords } from "./cedict/dictionary";
 import type { Engine } from "./engine";
+import { isChinese } from "../languages";
 
 const HAN = /\p{Script=Han}/u;
 const PLACEHOLDER = /^⟦\d+⟧$/;
@@ -100,7 +101,6 @@ function glossEnglish(segment: string): string {
   return out.join("").replace(/\s{2,}/g, " ").trim();
 }
 
-const isChinese = (tag: string) => tag === "zh-Hans" || tag === "zh-Hant";
 
 export const cedictDictionary: Engine = {
   id: "cedict-dictionary",

@@ -7,12 +7,13 @@ import { convertChineseScript } from "../chinese-script";
 import { type Engine, EngineFailure, failureForError } from "./engine";
 
 const MODEL = "@cf/meta/m2m100-1.2b";
+const ID = "workers-ai-m2m100-1.2b";
 // m2m100 writes only Simplified Chinese: Traditional output is converted with OpenCC.
 const CODES: Record<string, string> = { en: "en", "zh-Hans": "zh", "zh-Hant": "zh", ja: "ja", ko: "ko", es: "es", fr: "fr", de: "de", pt: "pt", it: "it", ru: "ru", uk: "uk", ar: "ar", vi: "vi", th: "th", id: "id", tr: "tr", pl: "pl", nl: "nl", hi: "hi" };
 
 export function workersAi(ai: Ai): Engine {
   return {
-    id: "workers-ai-m2m100-1.2b",
+    id: ID,
     name: "Workers AI (m2m100 1.2B)",
     quality: "Neural machine translation by Meta's m2m100 model on Cloudflare Workers AI.",
     supports: (source, target) => source in CODES && target in CODES,
@@ -23,10 +24,10 @@ export function workersAi(ai: Ai): Engine {
           try {
             result = await ai.run(MODEL, { text, source_lang: CODES[source], target_lang: CODES[target]! }, { signal });
           } catch (error) {
-            throw failureForError("workers-ai", error);
+            throw failureForError(ID, error);
           }
           if (!("translated_text" in result) || typeof result.translated_text !== "string") {
-            throw new EngineFailure("workers-ai", "garbled", "no translated_text in the answer");
+            throw new EngineFailure(ID, "garbled", "no translated_text in the answer");
           }
           return result.translated_text;
         }),
