@@ -17,6 +17,8 @@ const MIRROR_RETRY_MS = [2_000, 10_000, 60_000, 300_000];
 
 type StoredReceipt = IssuedReceipt & { mirrored: number };
 
+type MirrorOutcome = "mirrored" | "note gone" | "retrying";
+
 /**
  * Issues one cat note's receipt serials and mirrors them to D1.
  *
@@ -47,29 +49,20 @@ export class CatTaxCounter extends DurableObject<Env> {
     await this.load(request.noteId);
     const existing = this.receiptOf(request.stamperId);
     const receipt = existing ?? this.issue(request);
-    if (!receipt.mirrored) {
-      try {
-        await this.mirror();
-      } catch (error) {
-        if ((await this.mirrorFailed(error)) === "note gone") {
-          return { ok: false, code: "not_found", message: "No note with this id" };
-        }
-        return {
-          ok: false,
-          code: "service_unavailable",
-          message: `Receipt No. ${receiptNumber(receipt.serial)} is reserved for you but could not be recorded yet; stamp again in a few seconds to get it`,
-        };
-      }
+    const outcome = receipt.mirrored ? "mirrored" : await this.mirror();
+    if (outcome === "note gone") return { ok: false, code: "not_found", message: "No note with this id" };
+    if (outcome === "retrying") {
+      return {
+        ok: false,
+        code: "service_unavailable",
+        message: `Receipt No. ${receiptNumber(receipt.serial)} is reserved for you but could not be recorded yet; stamp again in a few seconds to get it`,
+      };
     }
     return { ok: true, serial: receipt.serial, created: !existing };
   }
 
   override async alarm(): Promise<void> {
-    try {
-      await this.mirror();
-    } catch (error) {
-      await this.mirrorFailed(error);
-    }
+    await this.mirror();
   }
 
   private createTables() {
@@ -133,24 +126,32 @@ export class CatTaxCounter extends DurableObject<Env> {
     return receipt;
   }
 
-  private async mirrorPending() {
+  /**
+   * One D1 write for every receipt not yet mirrored. Stampers waiting on the same
+   * write share its outcome, so a failure is handled (and backed off) once.
+   */
+  private async mirrorPending(): Promise<MirrorOutcome> {
     const noteId = this.noteId ?? this.setting("note_id");
     const pending = this.sql
       .exec<StoredReceipt>(
         "SELECT serial, stamper_id AS stamperId, text, created_at AS createdAt, mirrored FROM receipts WHERE mirrored = 0 ORDER BY serial",
       )
       .toArray();
-    if (!noteId || pending.length === 0) return;
-    await mirrorReceipts(this.db, noteId, pending);
+    if (!noteId || pending.length === 0) return "mirrored";
+    try {
+      await mirrorReceipts(this.db, noteId, pending);
+    } catch (error) {
+      return this.mirrorFailed(noteId, error);
+    }
     this.sql.exec("UPDATE receipts SET mirrored = 1 WHERE mirrored = 0 AND serial <= ?", pending.at(-1)!.serial);
     this.sql.exec("DELETE FROM counter_state WHERE key = 'retries'");
     this.ctx.waitUntil(notifyThread(this.env, noteId));
+    return "mirrored";
   }
 
   /** Forgets the receipts if the note is gone, else schedules another try. */
-  private async mirrorFailed(error: unknown): Promise<"note gone" | "retrying"> {
-    const noteId = this.noteId ?? this.setting("note_id");
-    if (noteId && !(await noteExists(this.db, noteId).catch(() => true))) {
+  private async mirrorFailed(noteId: string, error: unknown): Promise<MirrorOutcome> {
+    if (!(await noteExists(this.db, noteId).catch(() => true))) {
       await this.forget();
       return "note gone";
     }

@@ -4,9 +4,9 @@
  * waiting to start share it, so a burst of calls costs one or two runs.
  * @example const catchUp = coalesced(() => pullChanges()); await catchUp();
  */
-export function coalesced(task: () => Promise<void>): () => Promise<void> {
+export function coalesced<T = void>(task: () => Promise<T>): () => Promise<T> {
   let previous: Promise<unknown> = Promise.resolve();
-  let waiting: Promise<void> | null = null;
+  let waiting: Promise<T> | null = null;
   return () => {
     if (!waiting) {
       const run = previous.then(() => {
