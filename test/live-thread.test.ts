@@ -367,6 +367,24 @@ describe("limits on the socket", () => {
   });
 });
 
+describe("the thread outbox in D1", () => {
+  const queued = async (noteId: string) =>
+    (await env.DB.prepare("SELECT count(*) AS n FROM thread_outbox WHERE note_id = ?").bind(noteId).first<{ n: number }>())!.n;
+
+  it("is emptied for notes nobody watches, and goes with a deleted note", async () => {
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    for (const body of ["one", "two", "three"]) await comment(fan!, note.id, body);
+    await vi.waitFor(async () => expect(await runDurableObjectAlarm(thread(note.id))).toBe(true));
+    expect(await queued(note.id)).toBe(0);
+
+    const other = await createNote(author!);
+    await env.DB.prepare("INSERT INTO thread_outbox (note_id, kind, subject) VALUES (?, 'comment.created', 'x')").bind(other.id).run();
+    await api("DELETE", `/v1/notes/${other.id}`, { token: author!.token });
+    expect(await queued(other.id)).toBe(0);
+  });
+});
+
 describe("per-viewer language", () => {
   it("attaches each comment's translation through the translation pipeline, once per comment and language", async () => {
     const [author, fan] = await createUsers(2);

@@ -223,7 +223,7 @@ export class NoteThread extends DurableObject<Env> {
     if (!noteId) return;
     for (;;) {
       const { rows, counters } = await readOutbox(this.db, noteId, this.storage.outboxThrough);
-      if (!counters) return this.closeThread(noteId);
+      if (!counters) return this.closeThread();
       const events = await eventsFor(this.db, noteId, rows, this.justCreated);
       const last = rows.at(-1);
       if (last) {
@@ -231,6 +231,7 @@ export class NoteThread extends DurableObject<Env> {
         for (const row of rows) this.justCreated.delete(row.subject);
         this.unforgotten += rows.length;
         if (this.unforgotten >= OUTBOX_PAGE) this.forgetTaken(noteId);
+        else await this.keepSweeping();
       }
       if (JSON.stringify(this.storage.counters) !== JSON.stringify(counters)) {
         this.storage.counters = counters;
@@ -292,7 +293,7 @@ export class NoteThread extends DurableObject<Env> {
   }
 
   /** The note was deleted: tell every viewer, close, and forget the thread. */
-  private async closeThread(noteId: string) {
+  private async closeThread() {
     const message = json({ type: "note.deleted" });
     for (const socket of this.ctx.getWebSockets()) {
       try {
@@ -305,11 +306,11 @@ export class NoteThread extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.storage.wipe();
     this.snapshot = null;
-    await forgetOutbox(this.db, noteId).catch(() => undefined);
   }
 
+  /** Sweeps while anyone watches, and once more after rows were taken, so no taken row stays in D1. */
   private async keepSweeping() {
-    if (this.sweeping || this.sockets.count === 0) return;
+    if (this.sweeping || (this.sockets.count === 0 && this.unforgotten === 0)) return;
     this.sweeping = true;
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
   }

@@ -29,7 +29,7 @@ export async function readOutbox(db: Db, noteId: string, after: number): Promise
 }
 
 /** Drops outbox rows the thread has logged (all of them once the note is gone). */
-export const forgetOutbox = (db: Db, noteId: string, through = Number.MAX_SAFE_INTEGER) =>
+export const forgetOutbox = (db: Db, noteId: string, through: number) =>
   db.delete(threadOutbox).where(and(eq(threadOutbox.noteId, noteId), lte(threadOutbox.id, through)));
 
 /**

@@ -2,7 +2,7 @@ import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlit
 
 /**
  * Changes a note's live thread must show, written by triggers in the same
- * transaction as the change itself (migrations/*_thread_outbox_triggers.sql).
+ * transaction as the change itself (migrations/0003_thread_outbox_and_receipt_triggers.sql).
  * The note's NoteThread Durable Object reads them in id order (commit order)
  * and deletes what it has taken into its event log, so a change is never lost
  * even when the call telling the thread about it fails.
