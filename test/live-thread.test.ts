@@ -386,11 +386,12 @@ describe("the thread outbox in D1", () => {
 });
 
 describe("per-viewer language", () => {
-  it("attaches each comment's translation through the translation pipeline, once per comment and language", async () => {
+  it("attaches each comment's translation through the translation pipeline", async () => {
     const [author, fan] = await createUsers(2);
     const note = await createNote(author!);
     await comment(fan!, note.id, "Hello from Texas");
-    const readers = await Promise.all([0, 1, 2].map(() => watchReady(note.id, { language: "zh-Hans" })));
+    // Readers whose devices say zh-CN or zh read Simplified Chinese too, and share its translations.
+    const readers = await Promise.all(["zh-Hans", "zh-CN", "zh"].map((language) => watchReady(note.id, { language })));
     const plain = await watchReady(note.id);
     const english = await comment(fan!, note.id, "Your cat is very cute");
     await comment(author!, note.id, "谢谢你们");
@@ -408,13 +409,7 @@ describe("per-viewer language", () => {
     }
     const untranslated = await plain.watcher.waitFor((m) => m.comment?.body === "Your cat is very cute");
     expect(untranslated.comment.translation).toBeUndefined();
-    const asked = await runInDurableObject(thread(note.id), (_, state) =>
-      state.storage.sql.exec<{ language: string; n: number }>("SELECT language, count(*) AS n FROM translations GROUP BY comment_id").toArray(),
-    );
-    expect(asked).toEqual([
-      { language: "zh-Hans", n: 1 },
-      { language: "zh-Hans", n: 1 },
-    ]);
+    // How often the engine is asked is counted in translation-engines.test.ts, where DeepL answers at its HTTP boundary.
     // The thread went through the shared snippet cache: one-click translation now needs no engine.
     const tapped = await api("GET", `/v1/comments/${english.id}/translation?to=zh-Hans`, { token: fan!.token });
     expect(tapped.body).toMatchObject({ fromCache: true, outcome: "translated" });

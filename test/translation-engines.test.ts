@@ -14,6 +14,7 @@ import {
   fakeProviders,
 } from "./fake-providers";
 import { type TestUser, api, createUser, expectError } from "./helpers";
+import { comment, createNote, createUsers, watchReady } from "./live-helpers";
 
 // This file's worker is configured with TRANSLATION_ENGINES = deepl, libretranslate,
 // cedict-dictionary (vitest.config.ts). Circuit breakers live in the isolate, so each
@@ -267,5 +268,21 @@ describe("Workers AI (m2m100), through its binding", () => {
     }
     // Three failures open the circuit: later requests don't call the failing binding at all.
     expect(runs).toBe(3);
+  });
+});
+
+describe("live threads, through the same engines", () => {
+  it("ask the engine once per comment and language, however many watch in that language", async () => {
+    const providers = fakeProviders();
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    const readers = await Promise.all([0, 1, 2].map(() => watchReady(note.id, { language: "en" })));
+    const text = fresh("我今天去夜市");
+    await comment(fan!, note.id, text);
+    for (const { watcher } of readers) {
+      const live = await watcher.waitFor((m) => m.comment?.body === text);
+      expect(live.comment.translation).toEqual({ language: "en", status: "translated", body: `I today go to the night market ${sentenceNumber}` });
+    }
+    expect(providers.callsTo("deepl")).toHaveLength(1);
   });
 });

@@ -3,12 +3,15 @@ import { requestIpRegion } from "../lib/ip-region";
 import { clientIp, enforceLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { noteExists } from "../notes/store";
+import { supportedLanguage } from "../translation/languages";
 import { connectRequest } from "./connect";
 import { liveThreadRoute } from "./routes";
 
 export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
   const { id } = c.req.valid("param");
-  const { after, language } = c.req.valid("query");
+  const { after, language: requested } = c.req.valid("query");
+  // zh-CN, zh and zh-Hans readers share one translation of each comment.
+  const language = requested && (supportedLanguage(requested) ?? requested);
   if (["token", "access_token"].some((name) => c.req.query(name) !== undefined)) {
     throw new ApiError("bad_request", 'Never put a token in a URL (URLs get logged): send {"type":"auth","token":"…"} as a message');
   }

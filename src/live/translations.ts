@@ -1,8 +1,9 @@
 import type { CommentView } from "../comments/schemas";
+import { createDb } from "../db/client";
+import { ApiError } from "../lib/errors";
+import { currentGlossaryVersion, runTranslation } from "../translation/pipeline";
 import { TRANSLATION_RETRY_MS, TRANSLATION_WAIT_MS } from "./limits";
 import type { ThreadStorage } from "./thread-storage";
-import { ApiError } from "../lib/errors";
-import { translateForThread } from "./translate";
 
 export type Translation =
   | { language: string; status: "translated"; body: string }
@@ -21,6 +22,36 @@ function languageAndScript(tag: string): string {
 /** Text with no language (emoji, numbers) or already in the viewer's language needs no translation. */
 export const needsTranslation = (from: string, to: string) =>
   from !== "und" && languageAndScript(from) !== languageAndScript(to);
+
+/**
+ * Translates one comment's body into a live viewer's language through the same
+ * pipeline as one-click translation (engine chain, glossary, KV snippet cache),
+ * so a comment read live and then tapped to translate costs one engine call.
+ * A thread calls this at most once per comment revision and language, so its
+ * engine cost is bounded by the comments written (each writer is rate-limited)
+ * times the languages watched; it is charged to no one, since a per-thread
+ * limit would fail most translations on exactly the busy threads that need them.
+ * Rejects when the language is unsupported or no engine can answer.
+ */
+async function translateForThread(
+  env: Env,
+  comment: { body: string; language: string },
+  language: string,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<string> {
+  const db = createDb(env.DB);
+  const item = {
+    language: comment.language,
+    texts: [{ field: "body", text: comment.body }],
+    glossaryVersion: await currentGlossaryVersion(db),
+  };
+  const { result } = await runTranslation(env, db, item, language, {
+    pinyin: false,
+    limitKey: null,
+    waitUntil,
+  });
+  return result.texts[0]?.translated ?? comment.body;
+}
 
 /** Resolves with `promise`, or with `fallback` after `ms`, whichever comes first. */
 function withDeadline<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {

@@ -10,8 +10,8 @@ const DEFAULT_TIMEOUT_MS = 8000;
 
 export type PipelineOptions = {
   pinyin: boolean;
-  /** Who pays for engine calls: cache hits are free, misses count against this key's limit. */
-  limitKey: string;
+  /** Who pays for engine calls: cache hits are free, misses count against this key's limit; none for live threads. */
+  limitKey: string | null;
   waitUntil: (promise: Promise<unknown>) => void;
 };
 
@@ -40,7 +40,7 @@ export async function runTranslation(
     glossary: await loadGlossary(db, item.glossaryVersion),
     kv: env.TRANSLATIONS,
     timeoutMs: Number(env.TRANSLATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-    beforeEngineCall: () => (charged ??= enforceLimit(env.TRANSLATION_LIMITER, options.limitKey, 60)),
+    beforeEngineCall: () => (charged ??= options.limitKey ? enforceLimit(env.TRANSLATION_LIMITER, options.limitKey, 60) : Promise.resolve()),
     waitUntil: options.waitUntil,
   });
   return { target, result };
