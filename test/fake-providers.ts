@@ -44,7 +44,7 @@ export function fakeProviders() {
   const next: Record<Call["service"], Reply[]> = { deepl: [], libretranslate: [] };
   let dropPlaceholders = false;
 
-  const respond = async (service: Call["service"], reply: Reply, answer: () => unknown, signal?: AbortSignal | null) => {
+  const respond = async (reply: Reply, answer: () => unknown, signal?: AbortSignal | null) => {
     if (reply === "timeout") {
       return new Promise<Response>((_, reject) => signal?.addEventListener("abort", () => reject(signal.reason)));
     }
@@ -62,14 +62,14 @@ export function fakeProviders() {
       if (request.headers.get("Authorization") !== `DeepL-Auth-Key ${DEEPL_KEY}`) {
         return Response.json({ message: "Wrong auth key" }, { status: 403 });
       }
-      return respond("deepl", reply, () => ({
+      return respond(reply, () => ({
         translations: (body.text as string[]).map((text) => ({ detected_source_language: "ZH", text: fakeTranslate(text) })),
       }), init?.signal);
     }
     if (url.origin === "https://libretranslate.test" && url.pathname === "/translate") {
       calls.push({ service: "libretranslate", url: request.url, headers: request.headers, body });
       const reply = next.libretranslate.shift() ?? "ok";
-      return respond("libretranslate", reply, () => ({
+      return respond(reply, () => ({
         translatedText: (body.q as string[]).map((text) => {
           const translated = fakeTranslate(text);
           return dropPlaceholders ? translated.replace(/⟦\d+⟧/g, "") : translated;

@@ -2,13 +2,12 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
-import { findNote, noteExists, topicsOfNote } from "../notes/store";
+import { findNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
 import { loadNoteViews } from "../notes/view";
 import { isCatNote } from "./cat-note";
 import { leaderboardRoute, listReceiptsRoute, stampReceiptRoute } from "./routes";
 import { loadReceipts, pageOfReceipts, topNotesOverall, topNotesSince } from "./store";
 
-const noteNotFound = () => new ApiError("not_found", "No note with this id");
 
 /** Monday 00:00 UTC of the week `now` falls in. */
 function startOfWeek(now: number): number {
@@ -44,7 +43,7 @@ export const catTaxRouter = createRouter()
   })
   .openapi(listReceiptsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await noteExists(c.var.db, id))) throw noteNotFound();
+    await requireNote(c.var.db, id);
     return c.json(await pageOfReceipts(c.var.db, id, c.req.valid("query")), 200);
   })
   .openapi(leaderboardRoute, async (c) => {

@@ -3,7 +3,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
-import { findNote, noteExists } from "../notes/store";
+import { findNote, requireNote } from "../notes/store";
 import {
   createCommentRoute,
   deleteCommentRoute,
@@ -23,7 +23,6 @@ import {
   updateComment,
 } from "./store";
 
-const noteNotFound = () => new ApiError("not_found", "No note with this id");
 const commentNotFound = () => new ApiError("not_found", "No comment with this id");
 
 export const commentsRouter = createRouter()
@@ -35,7 +34,7 @@ export const commentsRouter = createRouter()
   })
   .openapi(listThreadRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await noteExists(c.var.db, id))) throw noteNotFound();
+    await requireNote(c.var.db, id);
     return c.json(await pageOfThread(c.var.db, id, c.req.valid("query")), 200);
   })
   .openapi(getCommentRoute, async (c) => {

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { detectLanguage } from "../language/detect";
 import { ApiError } from "../lib/errors";
 import type { IpRegion } from "../lib/ip-region";
-import { noteExists } from "../notes/store";
+import { requireNote } from "../notes/store";
 import type { CommentCreateSchema } from "./schemas";
 import { findComment, insertComment, loadComment } from "./store";
 
@@ -18,7 +18,7 @@ export async function postComment(
   input: z.infer<typeof CommentCreateSchema>,
   ip: IpRegion,
 ) {
-  if (!(await noteExists(db, noteId))) throw new ApiError("not_found", "No note with this id");
+  await requireNote(db, noteId);
   const answering = input.replyTo ? await findComment(db, input.replyTo) : undefined;
   if (input.replyTo && answering?.noteId !== noteId) {
     throw new ApiError("validation_failed", "replyTo must be a comment on this note", {

@@ -4,7 +4,7 @@ import { type IssuedReceipt, mirrorReceipts, receiptsOfNote } from "../cat-tax/s
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
 import { notifyThread } from "../live/notify";
-import { noteExists } from "../notes/store";
+import { noteExists, noteNotFound } from "../notes/store";
 
 export type StampRequest = { noteId: string; stamperId: string; catName: string | null };
 
@@ -50,7 +50,7 @@ export class CatTaxCounter extends DurableObject<Env> {
     const existing = this.receiptOf(request.stamperId);
     const receipt = existing ?? this.issue(request);
     const outcome = receipt.mirrored ? "mirrored" : await this.mirror();
-    if (outcome === "note gone") return { ok: false, code: "not_found", message: "No note with this id" };
+    if (outcome === "note gone") return { ok: false, code: "not_found", message: noteNotFound().message };
     if (outcome === "retrying") {
       return {
         ok: false,

@@ -1,16 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
-import { postComment } from "../comments/post";
 import type { CommentView } from "../comments/schemas";
 import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
-import { isSessionActive, viewerForToken } from "../lib/auth";
 import { coalesced } from "../lib/coalesce";
-import { ApiError } from "../lib/errors";
-import { newId } from "../lib/ids";
-import { enforceLimit } from "../lib/rate-limit";
 import { readConnectRequest } from "../live/connect";
 import { Delivery } from "../live/delivery";
-import { readClientMessage } from "../live/client-messages";
+import { ClientMessages } from "../live/client-messages";
 import {
   CLOSE,
   LIVE_LIMITS,
@@ -22,7 +17,6 @@ import {
   SWEEP_EVERY_MS,
 } from "../live/limits";
 import { OUTBOX_PAGE, eventsFor, forgetOutbox, readOutbox } from "../live/outbox";
-import type { ClientMessage } from "../live/schemas";
 import { ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
 import { Throttled } from "../live/throttle";
@@ -63,6 +57,7 @@ export class NoteThread extends DurableObject<Env> {
   /** Comments posted but not yet taken from the outbox, as their writers read them back. */
   private readonly justCreated = new Map<string, CommentView>();
   private sweeping = false;
+  private readonly messages: ClientMessages;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -70,6 +65,14 @@ export class NoteThread extends DurableObject<Env> {
     this.storage = new ThreadStorage(ctx.storage);
     this.sockets = new ThreadSockets(ctx);
     this.delivery = new Delivery(new ThreadTranslator(env, this.storage, (promise) => ctx.waitUntil(promise)));
+    this.messages = new ClientMessages({
+      env,
+      db: this.db,
+      sockets: this.sockets,
+      noteId: () => this.storage.noteId ?? "",
+      reply: (socket, message) => this.reply(socket, message),
+      commentPosted: (comment) => this.commentPosted(comment),
+    });
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
     // A socket whose join was cut short by an eviction never got its first page: it must start again.
     for (const socket of ctx.getWebSockets()) {
@@ -101,27 +104,7 @@ export class NoteThread extends DurableObject<Env> {
   }
 
   override async webSocketMessage(socket: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const bytes = typeof message === "string" ? new TextEncoder().encode(message).byteLength : message.byteLength;
-    if (bytes > LIVE_LIMITS.frameBytes) {
-      return socket.close(CLOSE.tooBig, `Messages are limited to ${LIVE_LIMITS.messageBytes} bytes`);
-    }
-    if (!this.sockets.takeMessage(socket)) {
-      return this.refuse(socket, new ApiError("rate_limited", `At most ${LIVE_LIMITS.messagesPerSecond} messages a second`));
-    }
-    if (bytes > LIVE_LIMITS.messageBytes) {
-      return this.refuse(socket, new ApiError("payload_too_large", `Messages are limited to ${LIVE_LIMITS.messageBytes} bytes`));
-    }
-    const received = readClientMessage(message);
-    if ("error" in received) return this.refuse(socket, received.error, received.ref);
-    const read = received.message;
-    try {
-      if (read.type === "auth") await this.authenticate(socket, read.token, read.ref);
-      else await this.post(socket, read);
-    } catch (error) {
-      if (error instanceof ApiError) return this.refuse(socket, error, read.ref);
-      console.error(JSON.stringify({ level: "error", event: "thread_message_failed", type: read.type, error: String(error) }));
-      this.reply(socket, { type: "error", ref: read.ref, error: { code: "internal_error", message: "Something went wrong on our side", requestId: newId() } });
-    }
+    await this.messages.handle(socket, message);
   }
 
   override async webSocketClose(socket: WebSocket, code: number, reason: string): Promise<void> {
@@ -256,40 +239,12 @@ export class NoteThread extends DurableObject<Env> {
     this.delivery.send([socket], this.sockets.state(socket).language, [json(message)]);
   }
 
-  /** Tells the client why its message was refused; a socket refused too often is closed. */
-  private refuse(socket: WebSocket, error: ApiError, ref?: string) {
-    const { code, message, details } = error;
-    this.reply(socket, { type: "error", ref, error: { code, message, requestId: newId(), ...(details ? { details } : {}) } });
-    if (!this.sockets.takeRefusal(socket)) {
-      socket.close(CLOSE.policy, `More than ${LIVE_LIMITS.refusalsPerMinute} refused messages a minute`);
-    }
-  }
-
-  private async authenticate(socket: WebSocket, token: string, ref: string | undefined) {
-    const viewer = await viewerForToken(this.db, token);
-    if (!viewer) throw new ApiError("unauthorized", "The token is invalid, revoked or expired; you can still watch");
-    this.sockets.save(socket, { ...this.sockets.state(socket), viewer });
-    this.reply(socket, { type: "authenticated", ref, userId: viewer.id });
-  }
-
-  private async post(socket: WebSocket, { type: _, ref, ...input }: Extract<ClientMessage, { type: "comment" }>) {
-    const state = this.sockets.state(socket);
-    if (!state.viewer) throw new ApiError("unauthorized", 'Send {"type":"auth","token":"…"} before posting');
-    if (!(await isSessionActive(this.db, state.viewer.sessionId))) {
-      this.sockets.save(socket, { ...this.sockets.state(socket), viewer: null });
-      throw new ApiError("unauthorized", "Your session has ended: sign in again and send a new token");
-    }
-    await enforceLimit(this.env.WRITE_LIMITER, `user:${state.viewer.id}`, 60);
-    const comment = await postComment(this.db, this.storage.noteId ?? "", state.viewer.id, input, state.ip);
+  /** A comment posted over a socket: broadcast it now, and say which event it became. */
+  private async commentPosted(comment: CommentView): Promise<number | null> {
     this.justCreated.set(comment.id, comment);
     // The comment is stored: a failed broadcast now only delays it to the next pull, so it is still accepted.
     await this.catchUp().catch(() => undefined);
-    this.reply(socket, {
-      type: "comment.accepted",
-      ref,
-      commentId: comment.id,
-      eventId: this.storage.eventIdOf("comment.created", comment.id),
-    });
+    return this.storage.eventIdOf("comment.created", comment.id);
   }
 
   /** The note was deleted: tell every viewer, close, and forget the thread. */

@@ -84,15 +84,15 @@ const statusMessages: Partial<Record<number, [ErrorCode, string]>> = {
   415: ["unsupported_media_type", "Send the body as application/json"],
 };
 
+/** The envelope for an ApiError, for HTTP responses and live-thread error events alike. */
+export function errorBody(err: ApiError, requestId: string): ErrorBody {
+  return { error: { code: err.code, message: err.message, requestId, ...(err.details ? { details: err.details } : {}) } };
+}
+
 /** Converts anything thrown into the envelope; unknown errors become a 500 without internals. */
 export function errorResponse(c: Context, err: unknown): Response {
   const requestId = c.get("requestId") ?? "unknown";
-  if (err instanceof ApiError) {
-    const body: ErrorBody = {
-      error: { code: err.code, message: err.message, requestId, ...(err.details ? { details: err.details } : {}) },
-    };
-    return c.json(body, err.status, err.headers);
-  }
+  if (err instanceof ApiError) return c.json(errorBody(err, requestId), err.status, err.headers);
   if (err instanceof HTTPException && err.status < 500) {
     const [code, fallback] = statusMessages[err.status] ?? ["bad_request", "Bad request"];
     const message = err.message || fallback;

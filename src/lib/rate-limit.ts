@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
+import { signedInViewer } from "./auth";
 import { ApiError } from "./errors";
 
 /** The address Cloudflare saw; local runs have none. */
@@ -30,5 +31,11 @@ export function rateLimit(
   };
 }
 
-/** Route middleware after `requireAuth`: caps each user's writes (posts, comments, likes, follows). */
-export const limitWrites = rateLimit((env) => env.WRITE_LIMITER, (c) => `user:${c.var.viewer?.id}`, 60);
+/** Caps each user's writes (posts, comments, likes, follows), over REST and live sockets alike. */
+export const enforceWriteLimit = (env: Env, userId: string) => enforceLimit(env.WRITE_LIMITER, `user:${userId}`, 60);
+
+/** Route middleware after `requireAuth`: the write limit for the signed-in user. */
+export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await enforceWriteLimit(c.env, signedInViewer(c).id);
+  return next();
+};

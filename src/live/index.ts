@@ -2,7 +2,7 @@ import { ApiError, type ErrorCode } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { clientIp, enforceLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
-import { noteExists } from "../notes/store";
+import { requireNote } from "../notes/store";
 import { supportedLanguage } from "../translation/languages";
 import { connectRequest } from "./connect";
 import { liveThreadRoute } from "./routes";
@@ -19,7 +19,7 @@ export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
     throw new ApiError("upgrade_required", "Open this URL as a WebSocket (Upgrade: websocket)", { headers: { Upgrade: "websocket" } });
   }
   await enforceLimit(c.env.LIVE_CONNECT_LIMITER, `ip:${clientIp(c)}`, 60);
-  if (!(await noteExists(c.var.db, id))) throw new ApiError("not_found", "No note with this id");
+  await requireNote(c.var.db, id);
   const thread = c.env.NOTE_THREAD.getByName(id);
   const response = await thread.fetch(connectRequest({ noteId: id, after, language, ip: requestIpRegion(c) }));
   if (response.status !== 101 || !response.webSocket) {

@@ -14,12 +14,11 @@ import {
   listAuthorNotesRoute,
   updateNoteRoute,
 } from "./routes";
-import { deleteNote, findNote, insertNote, pageOfAuthorNotes, topicsOfNote, updateNote } from "./store";
+import { deleteNote, findNote, insertNote, noteNotFound, pageOfAuthorNotes, topicsOfNote, updateNote } from "./store";
 import { loadNoteView, loadNoteViews } from "./view";
 
 type NoteRow = typeof notes.$inferSelect;
 
-const noteNotFound = () => new ApiError("not_found", "No note with this id");
 
 function checkTopicCount(topics: string[]): string[] {
   if (topics.length > MAX_TOPICS_PER_NOTE) {

@@ -5,6 +5,7 @@ import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
+import { ApiError } from "../lib/errors";
 
 export type NoteContent = {
   title: string;
@@ -56,6 +57,13 @@ export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq
 /** Existence only: reads the primary key, not the note's text. */
 export const noteExists = async (db: Db, id: string) =>
   (await db.select({ id: notes.id }).from(notes).where(eq(notes.id, id)).get()) !== undefined;
+
+export const noteNotFound = () => new ApiError("not_found", "No note with this id");
+
+/** Throws 404 unless the note exists. */
+export async function requireNote(db: Db, id: string): Promise<void> {
+  if (!(await noteExists(db, id))) throw noteNotFound();
+}
 
 export const topicsOfNote = async (db: Db, noteId: string) =>
   (await db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId))).map(

@@ -1,10 +1,9 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { signedInViewer } from "../lib/auth";
-import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
-import { noteExists } from "../notes/store";
+import { requireNote } from "../notes/store";
 import { loadNoteViews } from "../notes/view";
 import {
   collectRoute,
@@ -17,7 +16,7 @@ import {
 import { type Reaction, pageOfReactedNotes, setReaction } from "./store";
 
 async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on: boolean) {
-  if (!(await noteExists(c.var.db, noteId))) throw new ApiError("not_found", "No note with this id");
+  await requireNote(c.var.db, noteId);
   const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
   // A live thread shows the like, comment and receipt counts, not collects.
   if (reaction === "like") c.executionCtx.waitUntil(notifyThread(c.env, noteId));

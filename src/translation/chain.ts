@@ -48,7 +48,7 @@ async function tryEngine(engine: Engine, request: ChainRequest): Promise<ChainRe
   const { kv, source, target, segments } = request;
   const keys = await Promise.all(segments.map((segment) => cacheKey({ engine: engine.id, source, target, segment })));
   const cached = await readSnippets(kv, keys);
-  const missing = segments.flatMap((segment, i) => (cached[i] === null ? [i] : []));
+  const missing = segments.flatMap((_, i) => (cached[i] === null ? [i] : []));
   if (missing.length === 0) return { engine, outputs: cached as string[], cached: cached.map(() => true) };
 
   await request.beforeEngineCall();
