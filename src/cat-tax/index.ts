@@ -24,9 +24,9 @@ export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
     const stamper = signedInViewer(c);
-    const note = await findNote(c.var.db, id);
+    const [note, topics] = await Promise.all([findNote(c.var.db, id), topicsOfNote(c.var.db, id)]);
     if (!note) throw noteNotFound();
-    if (!isCatNote(note, await topicsOfNote(c.var.db, id))) {
+    if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
     }
     if (note.authorId === stamper.id) throw new ApiError("forbidden", "Cat tax is paid to a cat's owner: you can't stamp your own note");
