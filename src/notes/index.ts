@@ -6,7 +6,7 @@ import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
-import { userExists } from "../users/store";
+import { requireUser } from "../users/store";
 import {
   createNoteRoute,
   deleteNoteRoute,
@@ -111,7 +111,7 @@ export const notesRouter = createRouter()
   })
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await userExists(c.var.db, id))) throw new ApiError("not_found", "No user with this id");
+    await requireUser(c.var.db, id);
     const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
     return c.json({ items: await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null), nextCursor: page.nextCursor }, 200);
   });

@@ -8,10 +8,9 @@ import {
   listFollowingRoute,
   unfollowUserRoute,
 } from "./routes";
-import { findUser, listFollows, setFollow, userExists } from "./store";
+import { findUser, listFollows, requireUser, setFollow, userNotFound } from "./store";
 import { publicProfile } from "./view";
 
-const userNotFound = () => new ApiError("not_found", "No user with this id");
 
 export const usersRouter = createRouter()
   .openapi(getProfileRoute, async (c) => {
@@ -27,21 +26,21 @@ export const usersRouter = createRouter()
         details: [{ field: "id", location: "path", message: "Is your own id" }],
       });
     }
-    if (!(await userExists(c.var.db, id))) throw userNotFound();
+    await requireUser(c.var.db, id);
     return c.json(await setFollow(c.var.db, viewer.id, id, true), 200);
   })
   .openapi(unfollowUserRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await userExists(c.var.db, id))) throw userNotFound();
+    await requireUser(c.var.db, id);
     return c.json(await setFollow(c.var.db, signedInViewer(c).id, id, false), 200);
   })
   .openapi(listFollowersRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await userExists(c.var.db, id))) throw userNotFound();
+    await requireUser(c.var.db, id);
     return c.json(await listFollows(c.var.db, id, "followers", c.req.valid("query")), 200);
   })
   .openapi(listFollowingRoute, async (c) => {
     const { id } = c.req.valid("param");
-    if (!(await userExists(c.var.db, id))) throw userNotFound();
+    await requireUser(c.var.db, id);
     return c.json(await listFollows(c.var.db, id, "following", c.req.valid("query")), 200);
   });

@@ -4,12 +4,20 @@ import { follows, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
 import { userSummary } from "./view";
+import { ApiError } from "../lib/errors";
 
 export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
 
 /** Existence only: reads the primary key, not the row (which holds the password hash and phone). */
-export const userExists = async (db: Db, id: string) =>
+const userExists = async (db: Db, id: string) =>
   (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
+
+export const userNotFound = () => new ApiError("not_found", "No user with this id");
+
+/** Throws 404 unless the user exists. */
+export async function requireUser(db: Db, id: string): Promise<void> {
+  if (!(await userExists(db, id))) throw userNotFound();
+}
 
 export async function setFollow(db: Db, followerId: string, followeeId: string, follow: boolean) {
   const edge = and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId));
