@@ -4,7 +4,7 @@ import { type TestUser, api, createUser, expectError } from "./helpers";
 
 async function createCurator(): Promise<TestUser> {
   const user = await createUser();
-  await env.DB.prepare("UPDATE users SET role = 'curator' WHERE id = ?").bind(user.id).run();
+  await env.DB.prepare("INSERT INTO staff_roles (user_id, role, granted_at) VALUES (?, 'curator', 0)").bind(user.id).run();
   return user;
 }
 

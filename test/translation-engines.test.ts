@@ -229,7 +229,7 @@ describe("the glossary through an engine that would mangle its terms", () => {
     const providers = fakeProviders();
     const user = await createUser();
     const curator = await createUser();
-    await env.DB.prepare("UPDATE users SET role = 'curator' WHERE id = ?").bind(curator.id).run();
+    await env.DB.prepare("INSERT INTO staff_roles (user_id, role, granted_at) VALUES (?, 'curator', 0)").bind(curator.id).run();
     const id = await postNote(user, fresh("今天又是打工人的一天"));
     const terms = await api("GET", "/v1/glossary/terms?q=打工人");
     const termId = terms.body.items[0].id;

@@ -15,8 +15,8 @@ export const users = sqliteTable("users", {
   followerCount: integer("follower_count").notNull().default(0),
   followingCount: integer("following_count").notNull().default(0),
   noteCount: integer("note_count").notNull().default(0),
-  /** Curators may curate the glossary's renderings and keep-decisions. */
-  role: text("role", { enum: ["member", "curator"] }).notNull().default("member"),
+  /** A suspended account can read but not write until this time (epoch ms). */
+  suspendedUntil: integer("suspended_until"),
   createdAt: createdAt(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -2,6 +2,9 @@ import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, te
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 
+/** "hidden" pending review or by staff; "removed" by a staff decision. */
+export const CONTENT_VISIBILITY = ["visible", "hidden", "removed"] as const;
+
 export type MediaItem = {
   type: "image" | "video";
   url: string;
@@ -35,6 +38,10 @@ export const notes = sqliteTable(
     isCatNote: integer("is_cat_note", { mode: "boolean" }).notNull().default(false),
     catName: text("cat_name"),
     receiptCount: integer("receipt_count").notNull().default(0),
+    /** Moderation: hidden and removed notes are shown to their author only (src/lib/visibility.ts). */
+    visibility: text("visibility", { enum: CONTENT_VISIBILITY }).notNull().default("visible"),
+    /** Why staff hid or removed it, for its author to read. */
+    moderationReason: text("moderation_reason"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -83,6 +90,8 @@ export const comments = sqliteTable(
     ipCountry: text("ip_country"),
     ipRegion: text("ip_region"),
     replyCount: integer("reply_count").notNull().default(0),
+    visibility: text("visibility", { enum: CONTENT_VISIBILITY }).notNull().default("visible"),
+    moderationReason: text("moderation_reason"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
