@@ -1,4 +1,4 @@
-import { type SQL, and, eq, or, sql } from "drizzle-orm";
+import { type AnyColumn, type SQL, and, eq, or, sql } from "drizzle-orm";
 import { blocks, comments, mutes, notes } from "../db/schema";
 
 /*
@@ -14,13 +14,13 @@ import { blocks, comments, mutes, notes } from "../db/schema";
  */
 
 /** Neither person has blocked the other. `authorId` is the content's author column. */
-export function notBlockedBetween(viewerId: string | null, authorId: SQL | typeof notes.authorId): SQL {
+export function notBlockedBetween(viewerId: string | null, authorId: SQL | AnyColumn): SQL {
   if (!viewerId) return sql`1`;
   return sql`not exists (select 1 from ${blocks} where (${blocks.blockerId} = ${viewerId} and ${blocks.blockedId} = ${authorId}) or (${blocks.blockerId} = ${authorId} and ${blocks.blockedId} = ${viewerId}))`;
 }
 
 /** The viewer has not muted the author. */
-export function notMutedBy(viewerId: string | null, authorId: SQL | typeof notes.authorId): SQL {
+export function notMutedBy(viewerId: string | null, authorId: SQL | AnyColumn): SQL {
   if (!viewerId) return sql`1`;
   return sql`not exists (select 1 from ${mutes} where ${mutes.muterId} = ${viewerId} and ${mutes.mutedId} = ${authorId})`;
 }
