@@ -1,5 +1,11 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+
+// Media fixtures reach the tests inside workerd as base64 bindings (workerd has no file system).
+const MEDIA_FIXTURES = Object.fromEntries(
+  readdirSync("./test/fixtures").map((name) => [name, readFileSync(`./test/fixtures/${name}`).toString("base64")]),
+);
 
 // External translation engines are configured only for their own test file, whose
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
@@ -11,7 +17,7 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...bindings } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...bindings } },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.

@@ -17,6 +17,8 @@ export const users = sqliteTable("users", {
   noteCount: integer("note_count").notNull().default(0),
   /** Curators may curate the glossary's renderings and keep-decisions. */
   role: text("role", { enum: ["member", "curator"] }).notNull().default("member"),
+  /** Images shown in notes: low-resolution or original; null picks by the reader's country. */
+  imageQuality: text("image_quality", { enum: ["low", "original"] }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at").notNull(),
 });

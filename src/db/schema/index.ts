@@ -10,3 +10,4 @@ export * from "./idempotency";
 export * from "./cat-tax";
 export * from "./live";
 export * from "./glossary";
+export * from "./media";

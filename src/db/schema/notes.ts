@@ -2,12 +2,21 @@ import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, te
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 
+/**
+ * An image or video in a note. Uploaded media (with `mediaId`) carry everything the
+ * view needs, copied from the upload when attached (stored files never change);
+ * media given by URL (older notes, imports) have only the first five fields.
+ */
 export type MediaItem = {
   type: "image" | "video";
   url: string;
   width: number;
   height: number;
   alt?: string;
+  mediaId?: string;
+  lowResUrl?: string | null;
+  placeholder?: string | null;
+  durationMs?: number | null;
 };
 
 export const notes = sqliteTable(
