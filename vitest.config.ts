@@ -1,11 +1,8 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
-import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
+import { readMediaFixtures } from "./test/media-fixtures.mjs";
 
-// Media fixtures reach the tests inside workerd as base64 bindings (workerd has no file system).
-const MEDIA_FIXTURES = Object.fromEntries(
-  readdirSync("./test/fixtures").map((name) => [name, readFileSync(`./test/fixtures/${name}`).toString("base64")]),
-);
+const MEDIA_FIXTURES = readMediaFixtures();
 
 // External translation engines are configured only for their own test file, whose
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
