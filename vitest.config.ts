@@ -23,7 +23,12 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {}),
+        // Upload limits small enough for a test to reach.
+        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {
+          MEDIA_UPLOADS_PER_HOUR: "6",
+          MEDIA_BYTES_PER_USER: "400000",
+          MEDIA_STREAM_VIDEOS_OVER_BYTES: "100000", // so a test's 250 KB video takes the streaming path
+        }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",
           DEEPL_API_KEY: "test-deepl-key:fx",

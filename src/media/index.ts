@@ -23,24 +23,26 @@ const hourlyLimit = (limits: UploadLimits, oldestInHour: number | null, now: num
   });
 };
 
+const size = (bytes: number) =>
+  bytes >= 1024 * MB ? `${(bytes / 1024 / MB).toFixed(1)} GB` : bytes >= MB ? `${(bytes / MB).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+
 const quotaFull = (limits: UploadLimits, used: number) =>
   new ApiError(
     "payload_too_large",
-    `Your uploads may keep ${(limits.bytesPerUser / MB).toFixed(0)} MB in all and ${(used / MB).toFixed(1)} MB is used; this file doesn't fit (delete notes with media you no longer need)`,
+    `Your uploads may keep ${size(limits.bytesPerUser)} in all and ${size(used)} is used; this file doesn't fit (delete notes with media you no longer need)`,
   );
 
 export const mediaRouter = createRouter()
   .openapi(uploadMediaRoute, async (c) => {
     const viewer = signedInViewer(c);
     const limits = limitsOf(c.env);
-    const declared = checkDeclaredSize(c.req.raw);
+    checkDeclaredSize(c.req.raw);
     const before = await uploadUsage(c.env.DB, viewer.id, Date.now());
     if (before.lastHour >= limits.perHour) throw hourlyLimit(limits, before.oldestInHour, Date.now());
-    if (declared !== null && before.totalBytes + declared > limits.bytesPerUser + 64 * 1024) throw quotaFull(limits, before.totalBytes);
-
-    const upload = await readUpload(c.req.raw);
-    const size = "stream" in upload ? upload.size : upload.bytes.length;
-    if (before.totalBytes + size > limits.bytesPerUser) throw quotaFull(limits, before.totalBytes);
+    // Read before the storage check, so an oversized file is told its own limit; a video is not consumed yet.
+    const upload = await readUpload(c.req.raw, Number(c.env.MEDIA_STREAM_VIDEOS_OVER_BYTES) || undefined);
+    const uploadSize = "stream" in upload ? upload.size : upload.bytes.length;
+    if (before.totalBytes + uploadSize > limits.bytesPerUser) throw quotaFull(limits, before.totalBytes);
     const now = Date.now();
     const id = newId(now);
     const { object, byteSize } = await storeUpload(c.env, upload, (sha) => findMediaObject(c.var.db, sha), `staging/${id}`, now);

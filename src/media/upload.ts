@@ -97,7 +97,7 @@ async function readMultipart(request: Request): Promise<Upload> {
  * The uploaded file and its type, sniffed from its first bytes. Images are read into
  * memory (at most 20 MB); a video with a Content-Length is streamed, never held whole.
  */
-export async function readUpload(request: Request): Promise<Upload> {
+export async function readUpload(request: Request, streamVideosOver = MAX_MULTIPART_BYTES): Promise<Upload> {
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) return readMultipart(request);
   if (!request.body) throw new ApiError("bad_request", "Send the image or video as the request body");
   const reader = request.body.getReader();
@@ -121,7 +121,7 @@ export async function readUpload(request: Request): Promise<Upload> {
     throw unsupported();
   }
   const size = declaredLength(request);
-  if (type.kind === "image" || done || size === null || size <= MAX_MULTIPART_BYTES) {
+  if (type.kind === "image" || done || size === null || size <= streamVideosOver) {
     if (done) return { type: typeOf(first), bytes: first };
     return { type, bytes: await readAll(reader, head, type, type.kind === "image" ? MAX_IMAGE_BYTES : MAX_MULTIPART_BYTES) };
   }
