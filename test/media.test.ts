@@ -86,6 +86,8 @@ describe("uploading", () => {
     // A JPEG signature in front of garbage is caught when the image is read.
     const fake = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...text]);
     expectError(await upload(user.token, fake), 415, "unsupported_media_type");
+    // A real JPEG cut short: its header reads, its pixels don't.
+    expectError(await upload(user.token, fixture("cat-gps.jpg").subarray(0, 3000)), 415, "unsupported_media_type");
     const mine = await env.DB.prepare("SELECT count(*) AS n FROM media WHERE owner_id = ?").bind(user.id).first<{ n: number }>();
     expect(mine?.n).toBe(0);
   });

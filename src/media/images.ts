@@ -54,6 +54,7 @@ export async function processImage(images: ImagesBinding, bytes: Uint8Array, typ
   }
   const keep = originalFormat(type);
   const low = lowResFormat(type);
+  // A file can pass `info` (headers) and still fail to decode: that is bad input, not our failure.
   const [original, lowRes, placeholder] = await Promise.all([
     type.contentType === "image/gif"
       ? { bytes, contentType: type.contentType, extension: type.extension }
@@ -67,7 +68,10 @@ export async function processImage(images: ImagesBinding, bytes: Uint8Array, typ
       .output({ format: low.format, quality: LOW_RES_QUALITY })
       .then(async (result) => ({ bytes: await bytesOf(result), contentType: low.format, extension: low.extension })),
     thumbHash(images, bytes),
-  ]);
+  ]).catch((error: unknown) => {
+    console.warn(JSON.stringify({ level: "warn", event: "image_unreadable", type: type.contentType, error: String(error).slice(0, 300) }));
+    throw unreadable(type);
+  });
   const info = await images.info(stream(original.bytes));
   if (!("width" in info)) throw unreadable(type);
   return { original, lowRes, width: info.width, height: info.height, placeholder };
