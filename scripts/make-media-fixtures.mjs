@@ -121,14 +121,20 @@ mvhd.writeUInt32BE(2500, 16); // duration: 2.5 s
 mvhd.writeUInt32BE(0x00010000, 20); // rate 1.0
 mvhd.writeUInt16BE(0x0100, 24); // volume 1.0
 mvhd.writeUInt32BE(2, 96); // next track id
-const clip = new URL("clip.mp4", dir);
-try {
-  // A real, playable 2 s H.264 clip when ffmpeg is installed (apt-get install ffmpeg).
+// A real, playable 2 s, 96×64 H.264 clip when ffmpeg is installed (apt-get install ffmpeg): one with
+// the movie header first (as phones upload for streaming), one with it last (as cameras write).
+const ffmpeg = (name, faststart) =>
   execFileSync("ffmpeg", ["-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i", "testsrc=duration=2:size=96x64:rate=10",
-    "-c:v", "libx264", "-pix_fmt", "yuv420p", "-movflags", "+faststart", "-y", clip.pathname]);
+    "-c:v", "libx264", "-pix_fmt", "yuv420p", ...(faststart ? ["-movflags", "+faststart"] : []), "-y", new URL(name, dir).pathname]);
+try {
+  ffmpeg("clip.mp4", true);
+  ffmpeg("clip-moov-last.mp4", false);
 } catch {
   // Without ffmpeg: the container alone (no tracks), enough for type and duration.
-  write("clip.mp4", Buffer.concat([ftyp, box("moov", box("mvhd", mvhd)), box("mdat", Buffer.alloc(2048, 7))]));
+  const moov = box("moov", box("mvhd", mvhd));
+  const mdat = box("mdat", Buffer.alloc(2048, 7));
+  write("clip.mp4", Buffer.concat([ftyp, moov, mdat]));
+  write("clip-moov-last.mp4", Buffer.concat([ftyp, mdat, moov]));
 }
 
 write("not-a-photo.jpg", Buffer.from("This is a shopping list, not a photo: tomatoes, eggs, cat food.\n"));

@@ -67,13 +67,25 @@ describe("uploading", () => {
     const clip = fixture("clip.mp4");
     const response = await upload(user.token, clip);
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect(response.body).toMatchObject({ type: "video", contentType: "video/mp4", byteSize: clip.length, durationMs: 2000, lowResUrl: null });
+    expect(response.body).toMatchObject({
+      type: "video",
+      contentType: "video/mp4",
+      byteSize: clip.length,
+      durationMs: 2000,
+      width: 96,
+      height: 64,
+      lowResUrl: null,
+    });
     const served = await fetchUrl(response.body.url);
     expect(served.bytes).toEqual(clip);
     const range = await fetchUrl(response.body.url, { Range: "bytes=4-11" });
     expect(range.status).toBe(206);
     expect(range.headers.get("Content-Range")).toBe(`bytes 4-11/${clip.length}`);
     expect(new TextDecoder().decode(range.bytes)).toBe("ftypisom");
+
+    // The movie header at the end of the file, as cameras write it, is found too.
+    const cameraClip = await upload(user.token, fixture("clip-moov-last.mp4"));
+    expect(cameraClip.body).toMatchObject({ type: "video", durationMs: 2000, width: 96, height: 64 });
   });
 
   it("decides the type by the bytes: a text file named .jpg gets 415 whatever it claims", async () => {
@@ -128,7 +140,7 @@ describe("limits per person", () => {
     // Over the streaming threshold set for tests: written to R2 while hashed, never held whole.
     const streamed = await upload(other.token, big);
     expect(streamed.status, JSON.stringify(streamed.body)).toBe(201);
-    expect(streamed.body).toMatchObject({ type: "video", byteSize: big.length, durationMs: 2000 });
+    expect(streamed.body).toMatchObject({ type: "video", byteSize: big.length, durationMs: 2000, width: 96, height: 64 });
     expect((await fetchUrl(streamed.body.url)).bytes).toEqual(big);
     expect((await env.MEDIA.list({ prefix: "staging/" })).objects).toEqual([]);
     big[big.length - 1] = 1; // different bytes, same size

@@ -1,6 +1,6 @@
 import { toHex } from "../lib/crypto";
 import { processImage } from "./images";
-import { mp4DurationMs, type ReadAt, readFromBytes } from "./mp4";
+import { mp4Info, type ReadAt, readFromBytes, type VideoInfo } from "./mp4";
 import type { MediaObjectRow } from "./store";
 import type { Upload } from "./upload";
 
@@ -36,7 +36,9 @@ async function storeImage(env: Env, bytes: Uint8Array, upload: Upload, sourceSha
   } satisfies MediaObjectRow;
 }
 
-const videoObject = (sourceSha256: string, upload: Upload, size: number, durationMs: number | null, now: number) =>
+const NO_INFO: VideoInfo = { durationMs: null, width: null, height: null };
+
+const videoObject = (sourceSha256: string, upload: Upload, size: number, info: VideoInfo, now: number) =>
   ({
     sourceSha256,
     kind: "video",
@@ -45,9 +47,9 @@ const videoObject = (sourceSha256: string, upload: Upload, size: number, duratio
     originalBytes: size,
     lowResKey: null,
     lowResBytes: null,
-    width: null,
-    height: null,
-    durationMs,
+    width: info.width,
+    height: info.height,
+    durationMs: info.durationMs,
     placeholder: null,
     createdAt: now,
   }) satisfies MediaObjectRow;
@@ -82,12 +84,12 @@ async function storeStreamedVideo(
   try {
     const found = await existing(sourceSha256);
     if (found) return found;
-    const object = videoObject(sourceSha256, upload, upload.size, null, now);
+    const object = videoObject(sourceSha256, upload, upload.size, NO_INFO, now);
     const staged = await env.MEDIA.get(stagingKey);
     if (!staged) throw new Error("staged upload vanished");
     const copy = new FixedLengthStream(upload.size);
     await Promise.all([staged.body.pipeTo(copy.writable), put(env.MEDIA, object.originalKey, copy.readable, object.contentType)]);
-    object.durationMs = upload.type.contentType === "video/mp4" ? await mp4DurationMs(readR2(env.MEDIA, object.originalKey), upload.size) : null;
+    if (upload.type.contentType === "video/mp4") Object.assign(object, await mp4Info(readR2(env.MEDIA, object.originalKey), upload.size));
     return object;
   } finally {
     await env.MEDIA.delete(stagingKey);
@@ -113,8 +115,8 @@ export async function storeUpload(
   const found = await existing(sourceSha256);
   if (found) return { object: found, byteSize: bytes.length };
   if (upload.type.kind === "image") return { object: await storeImage(env, bytes, upload, sourceSha256, now), byteSize: bytes.length };
-  const durationMs = upload.type.contentType === "video/mp4" ? await mp4DurationMs(readFromBytes(bytes), bytes.length) : null;
-  const object = videoObject(sourceSha256, upload, bytes.length, durationMs, now);
+  const info = upload.type.contentType === "video/mp4" ? await mp4Info(readFromBytes(bytes), bytes.length) : NO_INFO;
+  const object = videoObject(sourceSha256, upload, bytes.length, info, now);
   await put(env.MEDIA, object.originalKey, bytes, object.contentType);
   return { object, byteSize: bytes.length };
 }
