@@ -219,6 +219,22 @@ describe("notes with uploads", () => {
     expect(list.body.items[0].media[0].url).toBe(photo.body.url);
   });
 
+  it("lets the author swap uploads when editing, and the one taken out can be used again", async () => {
+    const author = await createUser();
+    const [first, second] = [await upload(author.token, fixture("cat.png")), await upload(author.token, fixture("cat.webp"))];
+    const note = await api("POST", "/v1/notes", { token: author.token, body: { title: "v1", media: [{ mediaId: first.body.id }] } });
+    const edited = await api("PATCH", `/v1/notes/${note.body.id}`, {
+      token: author.token,
+      body: { media: [{ mediaId: second.body.id, alt: "the better one" }] },
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.media).toMatchObject([{ mediaId: second.body.id, alt: "the better one", originalUrl: second.body.url }]);
+    // Keeping the same upload in another edit is fine; the released one may go in a new note.
+    expect((await api("PATCH", `/v1/notes/${note.body.id}`, { token: author.token, body: { title: "v2", media: [{ mediaId: second.body.id }] } })).status).toBe(200);
+    expect((await api("POST", "/v1/notes", { token: author.token, body: { title: "reuse", media: [{ mediaId: first.body.id }] } })).status).toBe(201);
+    expectError(await api("GET", `/v1/notes/${note.body.id}?imageQuality=tiny`), 400, "validation_failed");
+  });
+
   it("refuses someone else's upload and an upload already in another note", async () => {
     const [author, other] = [await createUser(), await createUser()];
     const theirs = await upload(other.token, fixture("cat.webp"));
