@@ -1,5 +1,8 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { readMediaFixtures } from "./test/media-fixtures.mjs";
+
+const MEDIA_FIXTURES = readMediaFixtures();
 
 // External translation engines are configured only for their own test file, whose
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
@@ -11,7 +14,7 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...bindings } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...bindings } },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.
@@ -20,7 +23,12 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {}),
+        // Upload limits small enough for a test to reach.
+        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {
+          MEDIA_UPLOADS_PER_HOUR: "6",
+          MEDIA_BYTES_PER_USER: "400000",
+          MEDIA_STREAM_VIDEOS_OVER_BYTES: "100000", // so a test's 250 KB video takes the streaming path
+        }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",
           DEEPL_API_KEY: "test-deepl-key:fx",

@@ -11,6 +11,8 @@ import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
 import { liveRouter } from "./live";
+import { mediaRouter } from "./media";
+import { draftsRouter } from "./drafts";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
@@ -76,13 +78,12 @@ export function createApp() {
       maxAge: 86400,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
+  });
+  // Uploads have their own limits (20 MB images, 200 MB videos), checked by the media route as it reads.
+  app.use((c, next) => (c.req.method === "POST" && c.req.path === "/v1/media" ? next() : jsonBodyLimit(c, next)));
   app.use(async (c, next) => {
     c.set("db", createDb(c.env.DB));
     return next();
@@ -101,6 +102,8 @@ export function createApp() {
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
+  app.route("/", mediaRouter);
+  app.route("/", draftsRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,7 +1,14 @@
 import type { Db } from "./db/client";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
-export type Viewer = { id: string; sessionId: string };
+export type Viewer = {
+  id: string;
+  sessionId: string;
+  /** Profile setting; null picks by country (src/media/view.ts). */
+  imageQuality: "low" | "original" | null;
+  /** Where they last signed in or edited their profile from. */
+  ipCountry: string | null;
+};
 
 export type AppEnv = {
   Bindings: Env;

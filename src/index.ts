@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
-import { deleteExpiredRecords } from "./maintenance/cleanup";
+import { runHourlyCleanup } from "./maintenance/cleanup";
 
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { NoteThread } from "./durable-objects/note-thread";
@@ -10,6 +10,6 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(deleteExpiredRecords(createDb(env.DB)));
+    ctx.waitUntil(runHourlyCleanup(env, createDb(env.DB)));
   },
 } satisfies ExportedHandler<Env>;

@@ -10,12 +10,12 @@ export function jsonHeaders({ token, ip, body } = {}) {
   };
 }
 
-/** Sends one request; resolves to `{ status, json }` whatever the status. */
-export async function send(origin, method, path, { token, ip, body } = {}) {
+/** Sends one request (a JSON `body`, or `rawBody` bytes); resolves to `{ status, json }` whatever the status. */
+export async function send(origin, method, path, { token, ip, body, rawBody } = {}) {
   const response = await fetch(origin + path, {
     method,
-    headers: jsonHeaders({ token, ip, body }),
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { ...jsonHeaders({ token, ip, body }), ...(rawBody ? { "Content-Type": "application/octet-stream" } : {}) },
+    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await response.text();
   let json = null;

@@ -5,27 +5,33 @@ import { jsonHeaders, request } from "./http.mjs";
 
 /**
  * A load scenario: one HTTP request, repeated.
- * @typedef {{ name: string, method?: string, path: string | (() => string), body?: unknown, writes?: boolean,
+ * @typedef {{ name: string, method?: string, path: string | (() => string), body?: unknown | (() => unknown),
+ *   rawBody?: () => Uint8Array, writes?: boolean,
  *   tokens?: string[], ips?: string[], connections?: number[], expectInBody?: string,
  *   check?: (json: any) => string | undefined }} Scenario
  * - `path`: a function gives each request its own path (called once per request, warm-up
  *   and preflight included), e.g. to never ask for the same uncached thing twice.
  * - `tokens` and `ips` (sent as CF-Connecting-IP) are used in turn, one per request, across
  *   all connections, so a per-user or per-IP limit isn't what gets measured.
+ * - `body` as a function gives each request its own JSON body; `rawBody` its own bytes
+ *   (sent as application/octet-stream), e.g. uploads that must not be deduplicated.
  * - `connections`: the only concurrencies (of those asked for) this scenario runs at.
  * - `expectInBody`: a string every 2xx answer must contain; the others count as errors.
  * - `check` inspects one response before the load and returns a complaint, if any.
  */
 
 const pathOf = ({ path }) => (typeof path === "function" ? path() : path);
+const bodyOf = ({ body }) => (typeof body === "function" ? body() : body);
 
 /** The autocannon request for a scenario, varying path, token and address per request when it has several. */
 function autocannonRequest(scenario, evidence) {
-  const { method = "GET", path, body, tokens = [], ips = [], expectInBody } = scenario;
+  const { method = "GET", path, body, rawBody, tokens = [], ips = [], expectInBody } = scenario;
   let turn = 0;
-  const varies = typeof path === "function" || tokens.length > 1 || ips.length > 1;
+  const varies = typeof path === "function" || typeof body === "function" || rawBody || tokens.length > 1 || ips.length > 1;
   const setupRequest = (req) => {
     req.path = pathOf(scenario);
+    if (typeof body === "function") req.body = JSON.stringify(body());
+    if (rawBody) req.body = Buffer.from(rawBody());
     if (tokens.length > 1) req.headers.Authorization = `Bearer ${tokens[turn % tokens.length]}`;
     if (ips.length > 1) req.headers["CF-Connecting-IP"] = ips[turn % ips.length];
     turn++;
@@ -35,8 +41,11 @@ function autocannonRequest(scenario, evidence) {
   return {
     method,
     path: typeof path === "function" ? "/" : path,
-    headers: jsonHeaders({ token: tokens[0], ip: ips[0], body }),
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...jsonHeaders({ token: tokens[0], ip: ips[0], body }),
+      ...(rawBody ? { "Content-Type": "application/octet-stream" } : {}),
+    },
+    body: body === undefined || typeof body === "function" ? undefined : JSON.stringify(body),
     ...(varies ? { setupRequest } : {}),
     // Keeps a few failing answers as evidence for the report.
     onResponse: (status, responseBody) => {
@@ -105,8 +114,8 @@ const nonSuccessCodes = (stats = {}) =>
 
 /** Sends a scenario's request once and checks the answer, so a broken route fails before any load. */
 export async function preflight(origin, scenario) {
-  const { method = "GET", body, tokens, ips } = scenario;
-  const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body });
+  const { method = "GET", rawBody, tokens, ips } = scenario;
+  const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body: bodyOf(scenario), rawBody: rawBody?.() });
   const complaint =
     scenario.check?.(answer) ??
     (scenario.expectInBody && !JSON.stringify(answer).includes(scenario.expectInBody) ? `answer without ${scenario.expectInBody}` : undefined);

@@ -20,6 +20,7 @@ const ownProfile = (row: UserRow) => ({
   ...publicProfile(row),
   phone: maskPhone(row.phoneE164),
   phoneRegion: row.phoneRegion,
+  imageQuality: row.imageQuality,
 });
 
 const invalidPhone = () =>

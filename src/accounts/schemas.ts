@@ -2,6 +2,7 @@ import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
 import { userText } from "../lib/text";
+import { ImageQualitySchema } from "../media/view";
 import { PublicProfileSchema } from "../users/view";
 
 export const NicknameSchema = userText({ min: 1, max: 30 }).openapi({
@@ -52,6 +53,9 @@ export const ProfileUpdateSchema = z
     nickname: NicknameSchema.optional(),
     bio: userText({ min: 0, max: 200, multiline: true }).optional().openapi({ example: "Cat person 🐱 learning 中文" }),
     languages: LanguagesSchema.optional(),
+    imageQuality: ImageQualitySchema.nullable().optional().openapi({
+      description: "Images in notes: `low` (480 px) or `original`; null goes back to automatic (original in mainland China, low elsewhere)",
+    }),
   })
   .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one field")
   .openapi("ProfileUpdate");
@@ -59,6 +63,7 @@ export const ProfileUpdateSchema = z
 export const OwnProfileSchema = PublicProfileSchema.extend({
   phone: z.string().openapi({ description: "Your phone number, masked; shown only to you", example: "+1 ••••••0132" }),
   phoneRegion: z.string().openapi({ example: "US" }),
+  imageQuality: ImageQualitySchema.nullable().openapi({ description: "Your image quality setting; null means automatic" }),
 }).openapi("OwnProfile");
 
 export const SessionSchema = z

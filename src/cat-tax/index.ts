@@ -3,6 +3,7 @@ import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { findNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
+import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
 import { isCatNote } from "./cat-note";
 import { leaderboardRoute, listReceiptsRoute, stampReceiptRoute } from "./routes";
@@ -51,7 +52,7 @@ export const catTaxRouter = createRouter()
     const since = period === "week" ? startOfWeek(Date.now()) : null;
     const top = since === null ? await topNotesOverall(c.var.db, limit) : await topNotesSince(c.var.db, since, limit);
     const notes = new Map(
-      (await loadNoteViews(c.var.db, top.map((row) => row.noteId), c.var.viewer?.id ?? null)).map((note) => [note.id, note]),
+      (await loadNoteViews(c.var.db, top.map((row) => row.noteId), c.var.viewer?.id ?? null, readerImageQuality(c))).map((note) => [note.id, note]),
     );
     const items = ranked(top.filter((row) => notes.has(row.noteId))).map(({ noteId, receiptCount, rank }) => ({
       rank,

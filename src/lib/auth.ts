@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
-import { sessions } from "../db/schema";
+import { sessions, users } from "../db/schema";
 import type { Db } from "../db/client";
 import type { AppEnv, Viewer } from "../env";
 import { base64url, sha256Hex } from "./crypto";
@@ -21,8 +21,9 @@ const unauthorized = (message: string) =>
 export async function viewerForToken(db: Db, token: string): Promise<Viewer | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 100) return null;
   const row = await db
-    .select({ id: sessions.userId, sessionId: sessions.id })
+    .select({ id: sessions.userId, sessionId: sessions.id, imageQuality: users.imageQuality, ipCountry: users.ipCountry })
     .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, await hashBearerToken(token)), gt(sessions.expiresAt, Date.now())))
     .get();
   return row ?? null;

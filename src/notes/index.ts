@@ -1,11 +1,13 @@
 import type { notes } from "../db/schema";
-import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
+import { resolveNoteMedia } from "../media/attach";
+import { attachMediaStatements } from "../media/store";
+import { mediaBaseUrl, readerImageQuality } from "../media/view";
 import { notifyThread } from "../live/notify";
-import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
+import { topicsInText } from "../topics/normalise";
 import { requireUser } from "../users/store";
 import {
   createNoteRoute,
@@ -15,21 +17,11 @@ import {
   updateNoteRoute,
 } from "./routes";
 import { deleteNote, findNote, insertNote, noteNotFound, pageOfAuthorNotes, topicsOfNote, updateNote } from "./store";
+import { checkTopicCount, composeNote, languageOf } from "./compose";
 import { loadNoteView, loadNoteViews } from "./view";
 
 type NoteRow = typeof notes.$inferSelect;
 
-
-function checkTopicCount(topics: string[]): string[] {
-  if (topics.length > MAX_TOPICS_PER_NOTE) {
-    throw new ApiError("validation_failed", `A note may have at most ${MAX_TOPICS_PER_NOTE} topics`, {
-      details: [{ field: "topics", location: "body", message: `${topics.length} topics including #tags in the body` }],
-    });
-  }
-  return topics;
-}
-
-const languageOf = (title: string, body: string) => detectLanguage(`${title}\n${body}`);
 
 const placeOf = (note: NoteRow) =>
   note.placeName
@@ -48,27 +40,15 @@ export const notesRouter = createRouter()
   .openapi(createNoteRoute, async (c) => {
     const input = c.req.valid("json");
     const viewer = signedInViewer(c);
-    const topics = checkTopicCount([...new Set([...topicsInText(`${input.title}\n${input.body}`), ...input.topics])]);
-    const id = await insertNote(
-      c.var.db,
-      viewer.id,
-      {
-        title: input.title,
-        body: input.body,
-        media: input.media,
-        place: input.place ?? null,
-        language: input.language ?? languageOf(input.title, input.body),
-        languageSource: input.language ? "author" : "detected",
-        isCatNote: input.isCatNote,
-        catName: input.catName ?? null,
-      },
-      topics,
-      requestIpRegion(c),
-    );
-    return c.json((await loadNoteView(c.var.db, id, viewer.id))!, 201);
+    const { media, uploadIds } = await resolveNoteMedia(c.var.db, viewer.id, input.media, mediaBaseUrl(c), null);
+    const { content, topics } = composeNote({ ...input, media });
+    const { id } = await insertNote(c.var.db, viewer.id, content, topics, requestIpRegion(c), {
+      extras: uploadIds.length ? (noteId) => attachMediaStatements(c.var.db, viewer.id, noteId, uploadIds) : undefined,
+    });
+    return c.json((await loadNoteView(c.var.db, id, viewer.id, readerImageQuality(c)))!, 201);
   })
   .openapi(getNoteRoute, async (c) => {
-    const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
+    const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, readerImageQuality(c));
     if (!note) throw noteNotFound();
     return c.json(note, 200);
   })
@@ -76,6 +56,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     const update = c.req.valid("json");
     const note = await ownNote(c, id);
+    const media = update.media && (await resolveNoteMedia(c.var.db, note.authorId, update.media, mediaBaseUrl(c), id));
     const title = update.title ?? note.title;
     const body = update.body ?? note.body;
     const topicsBefore = await topicsOfNote(c.var.db, id);
@@ -90,7 +71,7 @@ export const notesRouter = createRouter()
       {
         title,
         body,
-        media: update.media ?? note.media,
+        media: media?.media ?? note.media,
         place: update.place === undefined ? placeOf(note) : update.place,
         language: update.language ?? (textChanged && !keepsAuthorLanguage ? languageOf(title, body) : note.language),
         languageSource: update.language ? "author" : note.languageSource,
@@ -99,8 +80,9 @@ export const notesRouter = createRouter()
       },
       topicsBefore,
       topicsAfter,
+      media ? (noteId) => attachMediaStatements(c.var.db, note.authorId, noteId, media.uploadIds) : undefined,
     );
-    return c.json((await loadNoteView(c.var.db, id, c.var.viewer?.id ?? null))!, 200);
+    return c.json((await loadNoteView(c.var.db, id, c.var.viewer?.id ?? null, readerImageQuality(c)))!, 200);
   })
   .openapi(deleteNoteRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -113,5 +95,6 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await requireUser(c.var.db, id);
     const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
-    return c.json({ items: await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null), nextCursor: page.nextCursor }, 200);
+    const items = await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null, readerImageQuality(c));
+    return c.json({ items, nextCursor: page.nextCursor }, 200);
   });

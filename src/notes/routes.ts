@@ -6,6 +6,7 @@ import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
 import { jsonBody, jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
 import { limitWrites } from "../lib/rate-limit";
+import { ImageQualityQuerySchema } from "../media/view";
 import { NoteCreateSchema, NoteSchema, NoteUpdateSchema } from "./schemas";
 
 const tags = ["Notes"];
@@ -30,7 +31,7 @@ export const getNoteRoute = createRoute({
   path: "/v1/notes/{id}",
   tags,
   summary: "Read a note",
-  request: { params: IdParamsSchema },
+  request: { params: IdParamsSchema, query: ImageQualityQuerySchema },
   responses: { 200: jsonResponse(NoteSchema, "The note"), ...errorResponses(404) },
 });
 
@@ -64,6 +65,6 @@ export const listAuthorNotesRoute = createRoute({
   path: "/v1/users/{id}/notes",
   tags,
   summary: "A person's notes, newest first",
-  request: { params: IdParamsSchema, query: PageQuerySchema },
+  request: { params: IdParamsSchema, query: PageQuerySchema.extend(ImageQualityQuerySchema.shape) },
   responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(404) },
 });

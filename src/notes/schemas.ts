@@ -1,6 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
+import type { MediaItem } from "../db/schema";
+import { IdSchema } from "../lib/ids";
 import { IpRegionSchema } from "../lib/ip-region";
+import type { MediaRef } from "../media/attach";
+import { NoteMediaSchema } from "../media/view";
 import { userText } from "../lib/text";
 import { TopicInputSchema } from "../topics/normalise";
 import { UserSummarySchema } from "../users/view";
@@ -22,6 +26,35 @@ export const MediaSchema = z
   })
   .openapi("Media");
 
+/**
+ * A media item as written: an upload by id (`{ mediaId, alt? }`), or an image or video
+ * hosted elsewhere by URL (older notes and imports). One object rather than a union,
+ * so a mistake is reported at the field that holds it.
+ */
+export const MediaInputSchema = z
+  .object({
+    mediaId: IdSchema.optional().openapi({ description: "An upload of yours (POST /v1/media); then leave out type, url, width and height" }),
+    type: MediaSchema.shape.type.optional(),
+    url: MediaSchema.shape.url.optional(),
+    width: MediaSchema.shape.width.optional(),
+    height: MediaSchema.shape.height.optional(),
+    alt: MediaSchema.shape.alt,
+  })
+  .superRefine((item, ctx) => {
+    const byUrl = ["type", "url", "width", "height"] as const;
+    if (item.mediaId !== undefined) {
+      for (const key of byUrl) {
+        if (item[key] !== undefined) ctx.addIssue({ code: "custom", path: [key], message: "Give mediaId or a URL item, not both" });
+      }
+      return;
+    }
+    for (const key of byUrl) {
+      if (item[key] === undefined) ctx.addIssue({ code: "custom", path: [key], message: "Required unless mediaId is given" });
+    }
+  })
+  .transform((item) => item as MediaItem | MediaRef)
+  .openapi("MediaInput");
+
 export const PlaceSchema = z
   .object({
     name: userText({ min: 1, max: 100 }).openapi({ example: "Tucson, Arizona" }),
@@ -40,7 +73,7 @@ const noteFields = {
     description: "Up to 5,000 characters. `#tags` in it become topics.",
     example: "Hello RedNote friends! This is Lili. #cattax #TikTokRefugee",
   }),
-  media: z.array(MediaSchema).max(MAX_MEDIA, `At most ${MAX_MEDIA} images or videos`),
+  media: z.array(MediaInputSchema).max(MAX_MEDIA, `At most ${MAX_MEDIA} images or videos`),
   topics: z
     .array(TopicInputSchema)
     .max(10)
@@ -95,7 +128,7 @@ export const NoteSchema = z
     body: z.string(),
     language: z.string().openapi({ example: "en" }),
     languageSource: z.enum(["author", "detected"]),
-    media: z.array(MediaSchema),
+    media: z.array(NoteMediaSchema),
     topics: z.array(z.string()).openapi({ example: ["cattax", "tiktokrefugee"] }),
     place: z
       .object({ name: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() })

@@ -32,11 +32,25 @@ function attachTopics(db: Db, noteId: string, names: string[], now: number): Bat
   ];
 }
 
-export async function insertNote(db: Db, authorId: string, content: NoteContent, topicNames: string[], ip: IpRegion) {
+/** Extra statements for a note's write batch, after the note itself (uploads to attach). */
+export type NoteBatchExtras = (noteId: string) => BatchItem<"sqlite">[];
+
+/**
+ * Writes a note in one batch. With a given `id` (a draft's publication, which retries
+ * may repeat) an existing note is left alone and `created` says whether this call made it.
+ */
+export async function insertNote(
+  db: Db,
+  authorId: string,
+  content: NoteContent,
+  topicNames: string[],
+  ip: IpRegion,
+  options: { id?: string; extras?: NoteBatchExtras } = {},
+) {
   const now = Date.now();
-  const id = newId(now);
+  const id = options.id ?? newId(now);
   const { place, ...rest } = content;
-  await db.batch([
+  const [inserted] = await db.batch([
     db.insert(notes).values({
       id,
       authorId,
@@ -46,10 +60,11 @@ export async function insertNote(db: Db, authorId: string, content: NoteContent,
       ipRegion: ip.region,
       createdAt: now,
       updatedAt: now,
-    }),
+    }).onConflictDoNothing().returning({ id: notes.id }),
     ...attachTopics(db, id, topicNames, now),
+    ...(options.extras?.(id) ?? []),
   ]);
-  return id;
+  return { id, created: inserted.length > 0 };
 }
 
 export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
@@ -71,7 +86,14 @@ export const topicsOfNote = async (db: Db, noteId: string) =>
   );
 
 /** Replaces a note's content and topic set in one batch (D1 runs a batch as one transaction). */
-export async function updateNote(db: Db, noteId: string, content: NoteContent, before: string[], after: string[]) {
+export async function updateNote(
+  db: Db,
+  noteId: string,
+  content: NoteContent,
+  before: string[],
+  after: string[],
+  extras: NoteBatchExtras = () => [],
+) {
   const now = Date.now();
   const removed = before.filter((topic) => !after.includes(topic));
   const added = after.filter((topic) => !before.includes(topic));
@@ -85,6 +107,7 @@ export async function updateNote(db: Db, noteId: string, content: NoteContent, b
       ? [db.delete(noteTopics).where(and(eq(noteTopics.noteId, noteId), inArray(noteTopics.topic, removed)))]
       : []),
     ...attachTopics(db, noteId, added, now),
+    ...extras(noteId),
   ]);
 }
 

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
 import { iso } from "../lib/time";
+import { type ImageQuality, presentMedia } from "../media/view";
 import { userSummary } from "../users/view";
 import type { NoteView } from "./schemas";
 
@@ -14,6 +15,7 @@ function present(
   author: { id: string; nickname: string },
   topics: string[],
   viewerState: NoteView["viewerState"],
+  imageQuality: ImageQuality,
 ): NoteView {
   return {
     id: note.id,
@@ -22,7 +24,7 @@ function present(
     body: note.body,
     language: note.language,
     languageSource: note.languageSource,
-    media: note.media,
+    media: note.media.map((item) => presentMedia(item, imageQuality)),
     topics,
     place: note.placeName
       ? { name: note.placeName, latitude: note.placeLatitude, longitude: note.placeLongitude }
@@ -45,7 +47,12 @@ function present(
  * author, topics and the viewer's like/collect, in one round trip to D1.
  * At most 50 ids, so every query stays under D1's 100 bound parameters.
  */
-export async function loadNoteViews(db: Db, ids: string[], viewerId: string | null): Promise<NoteView[]> {
+export async function loadNoteViews(
+  db: Db,
+  ids: string[],
+  viewerId: string | null,
+  imageQuality: ImageQuality = "low",
+): Promise<NoteView[]> {
   if (ids.length === 0) return [];
   // No joins inside db.batch: D1 returns batch rows keyed by column name, so a
   // joined `id` from users would overwrite the note's `id`.
@@ -76,10 +83,15 @@ export async function loadNoteViews(db: Db, ids: string[], viewerId: string | nu
     if (!note || !author) return [];
     const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [present(note, author, topics, viewerState)];
+    return [present(note, author, topics, viewerState, imageQuality)];
   });
 }
 
-export async function loadNoteView(db: Db, id: string, viewerId: string | null): Promise<NoteView | undefined> {
-  return (await loadNoteViews(db, [id], viewerId))[0];
+export async function loadNoteView(
+  db: Db,
+  id: string,
+  viewerId: string | null,
+  imageQuality: ImageQuality = "low",
+): Promise<NoteView | undefined> {
+  return (await loadNoteViews(db, [id], viewerId, imageQuality))[0];
 }

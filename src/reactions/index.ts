@@ -4,6 +4,7 @@ import { signedInViewer } from "../lib/auth";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
 import { requireNote } from "../notes/store";
+import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
 import {
   collectRoute,
@@ -26,7 +27,7 @@ async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on:
 async function reactedNotes(c: Context<AppEnv>, reaction: Reaction, page: { cursor?: string; limit: number }) {
   const viewer = signedInViewer(c);
   const ids = await pageOfReactedNotes(c.var.db, reaction, viewer.id, page);
-  return { items: await loadNoteViews(c.var.db, ids.items, viewer.id), nextCursor: ids.nextCursor };
+  return { items: await loadNoteViews(c.var.db, ids.items, viewer.id, readerImageQuality(c)), nextCursor: ids.nextCursor };
 }
 
 export const reactionsRouter = createRouter()

@@ -6,6 +6,7 @@ import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, afterCursor, toPage } from "../lib/pagination";
 import { createRouter } from "../lib/router";
 import { NotePageSchema } from "../notes/routes";
+import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
 import { TopicNameParamsSchema } from "./normalise";
 
@@ -53,6 +54,6 @@ export const topicsRouter = createRouter()
       .orderBy(desc(noteTopics.noteId))
       .limit(page.limit + 1);
     const ids = toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);
-    const items = await loadNoteViews(c.var.db, ids.items, c.var.viewer?.id ?? null);
+    const items = await loadNoteViews(c.var.db, ids.items, c.var.viewer?.id ?? null, readerImageQuality(c));
     return c.json({ items, nextCursor: ids.nextCursor }, 200);
   });

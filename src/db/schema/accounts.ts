@@ -17,6 +17,8 @@ export const users = sqliteTable("users", {
   noteCount: integer("note_count").notNull().default(0),
   /** A suspended account can read but not write until this time (epoch ms). */
   suspendedUntil: integer("suspended_until"),
+  /** Images shown in notes: low-resolution or original; null picks by the reader's country. */
+  imageQuality: text("image_quality", { enum: ["low", "original"] }),
   createdAt: createdAt(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -5,12 +5,21 @@ import { createdAt } from "./columns";
 /** "hidden" pending review or by staff; "removed" by a staff decision. */
 export const CONTENT_VISIBILITY = ["visible", "hidden", "removed"] as const;
 
+/**
+ * An image or video in a note. Uploaded media (with `mediaId`) carry everything the
+ * view needs, copied from the upload when attached (stored files never change);
+ * media given by URL (older notes, imports) have only the first five fields.
+ */
 export type MediaItem = {
   type: "image" | "video";
   url: string;
   width: number;
   height: number;
   alt?: string;
+  mediaId?: string;
+  lowResUrl?: string | null;
+  placeholder?: string | null;
+  durationMs?: number | null;
 };
 
 export const notes = sqliteTable(

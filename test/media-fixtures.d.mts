@@ -1,0 +1,1 @@
+export declare const readMediaFixtures: () => Record<string, string>;
