@@ -11,8 +11,10 @@ import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
 import { liveRouter } from "./live";
+import { moderationRouter } from "./moderation";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
+import { staffRouter } from "./staff";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
@@ -101,6 +103,8 @@ export function createApp() {
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
+  app.route("/", moderationRouter);
+  app.route("/", staffRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -36,10 +36,26 @@ export function noteInFeedOf(viewerId: string | null): SQL {
   return and(noteVisibleTo(viewerId), notMutedBy(viewerId, notes.authorId))!;
 }
 
-/** A comment the viewer may read. Muted authors' comments are left out of threads too. */
+/**
+ * For lists keyed by a note id (topic pages, likes, collects, leaderboards): the
+ * note behind `noteId` may be shown to the viewer, checked by primary key.
+ */
+export function noteIdVisibleTo(viewerId: string | null, noteId: SQL | AnyColumn): SQL {
+  return sql`exists (select 1 from ${notes} where ${notes.id} = ${noteId} and ${noteVisibleTo(viewerId)})`;
+}
+
+/**
+ * A comment the viewer may read: visible (or their own), on a note they may open,
+ * no block between them. Muted authors' comments are left out of threads too.
+ */
 export function commentVisibleTo(viewerId: string | null): SQL {
   const shown = viewerId
     ? or(eq(comments.visibility, "visible"), eq(comments.authorId, viewerId))!
     : eq(comments.visibility, "visible");
-  return and(shown, notBlockedBetween(viewerId, comments.authorId), notMutedBy(viewerId, comments.authorId))!;
+  return and(
+    shown,
+    notBlockedBetween(viewerId, comments.authorId),
+    notMutedBy(viewerId, comments.authorId),
+    noteIdVisibleTo(viewerId, comments.noteId),
+  )!;
 }

@@ -112,6 +112,6 @@ export const notesRouter = createRouter()
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
     await requireUser(c.var.db, id);
-    const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
+    const page = await pageOfAuthorNotes(c.var.db, id, c.var.viewer?.id ?? null, c.req.valid("query"));
     return c.json({ items: await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null), nextCursor: page.nextCursor }, 200);
   });
