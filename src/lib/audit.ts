@@ -15,7 +15,6 @@ export const auditEntry = (db: Db, entry: AuditEntry) => db.insert(moderationAud
 
 /** The same, written only if `condition` holds when the statement runs (later in the same batch as the change it records). */
 export const auditEntryWhen = (db: Db, e: AuditEntry, condition: SQL) =>
-  db.run(sql`insert into ${moderationAudit} (actor, action, case_id, target_type, target_id, subject_user_id, reason, details, created_at)
-    select ${e.actor}, ${e.action}, ${e.caseId ?? null}, ${e.targetType ?? null}, ${e.targetId ?? null}, ${e.subjectUserId ?? null},
-      ${e.reason ?? null}, ${e.details ? JSON.stringify(e.details) : null}, ${e.createdAt} where ${condition}`);
+  db.insert(moderationAudit).select(sql`select null, ${e.actor}, ${e.action}, ${e.caseId ?? null}, ${e.targetType ?? null}, ${e.targetId ?? null},
+    ${e.subjectUserId ?? null}, ${e.reason ?? null}, ${e.details ? JSON.stringify(e.details) : null}, ${e.createdAt} where ${condition}`);
 

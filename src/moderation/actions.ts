@@ -1,11 +1,11 @@
-import { sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { type ModerationAction, comments, moderationCases, notes, users } from "../db/schema";
+import { CONTENT_VISIBILITY, type ModerationAction, comments, moderationCases, notes, users } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { notifyThread } from "../live/notify";
 import { type StaffScope, covers, culturalBuffer, isMediatorFor, isQueueStaff, mayHandle } from "./scope";
 import { auditEntryWhen } from "../lib/audit";
-import { type Case, assignCase, caseOrigin, findCase, loadStaffScope, reopenCase } from "./store";
+import { type Case, assignCase, caseOrigin, findCase, loadStaffScope, nothing, reopenCase } from "./store";
 
 /** Who decides: a staff member, or an external moderation service (an app, through its webhook). */
 export type ModerationActor = { kind: "staff"; userId: string } | { kind: "app"; appId: string };
@@ -88,23 +88,33 @@ export async function applyModerationAction(
   const { action, reason } = decision;
   const actor = actorName(decision.actor);
   const justResolved = sql`exists (select 1 from ${moderationCases} where id = ${found.id} and status = 'resolved' and resolved_at = ${now} and resolved_by = ${actor})`;
-  const content = found.targetType === "note" ? notes : found.targetType === "comment" ? comments : null;
-  const visibility = action === "hide" ? "hidden" : action === "remove" ? "removed" : action === "dismiss" ? "visible" : null;
-  const noteOf = found.targetType === "comment" ? sql`note_id` : sql`id`;
+  const visibility: (typeof CONTENT_VISIBILITY)[number] | null =
+    action === "hide" ? "hidden" : action === "remove" ? "removed" : action === "dismiss" ? "visible" : null;
+  const change = visibility && { visibility, moderationReason: visibility === "visible" ? null : reason };
+  const changeContent =
+    change && found.targetType === "note"
+      ? db
+          .update(notes)
+          .set(change)
+          .where(and(eq(notes.id, found.targetId), ne(notes.visibility, change.visibility), justResolved))
+          .returning({ noteId: notes.id })
+      : change && found.targetType === "comment"
+        ? db
+            .update(comments)
+            .set(change)
+            .where(and(eq(comments.id, found.targetId), ne(comments.visibility, change.visibility), justResolved))
+            .returning({ noteId: comments.noteId })
+        : nothing(db);
   const [resolved, changed] = await db.batch([
-    db.all<{ id: string }>(sql`update ${moderationCases} set status = 'resolved', action = ${action}, reason = ${reason},
-      resolved_by = ${actor}, resolved_at = ${now} where id = ${found.id} and status = 'open' returning id`),
-    db.all<{ noteId: string }>(
-      content && visibility
-        ? sql`update ${content} set visibility = ${visibility}, moderation_reason = ${visibility === "visible" ? null : reason}
-            where id = ${found.targetId} and visibility <> ${visibility} and ${justResolved} returning ${noteOf} as noteId`
-        : sql`select null as noteId where 0`,
-    ),
-    db.run(
-      action === "suspend"
-        ? sql`update ${users} set suspended_until = ${decision.suspendUntil!} where id = ${found.authorId} and ${justResolved}`
-        : sql`select 0`,
-    ),
+    db
+      .update(moderationCases)
+      .set({ status: "resolved", action, reason, resolvedBy: actor, resolvedAt: now })
+      .where(and(eq(moderationCases.id, found.id), eq(moderationCases.status, "open")))
+      .returning({ id: moderationCases.id }),
+    changeContent,
+    action === "suspend"
+      ? db.update(users).set({ suspendedUntil: decision.suspendUntil! }).where(and(eq(users.id, found.authorId!), justResolved))
+      : nothing(db),
     auditEntryWhen(
       db,
       {

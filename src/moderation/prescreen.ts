@@ -28,12 +28,13 @@ export function prescreenStatements(db: Db, item: Screened, now: number): BatchI
   const padded = ` ${normaliseForScreening(item.text)} `;
   const caseId = newId(now);
   const matches = sql`(case when ${prescreenWords.wholeWord} then instr(${padded}, ' ' || ${prescreenWords.word} || ' ') else instr(${padded}, ${prescreenWords.word}) end) > 0`;
+  // Rows in the tables' column order (drizzle's insert … select takes every column).
   return [
-    db.run(sql`insert into ${moderationCases} (id, target_type, target_id, author_id, language, ip_country, ip_region, auto_flagged, opened_at)
-      select ${caseId}, ${item.type}, ${item.id}, ${item.authorId}, ${originLanguage(item.language)}, ${item.ip.country}, ${item.ip.region}, 1, ${now}
+    db.insert(moderationCases).select(sql`select ${caseId}, ${item.type}, ${item.id}, ${item.authorId}, ${originLanguage(item.language)},
+      ${item.ip.country}, ${item.ip.region}, 'open', 0, 1, null, null, null, null, null, ${now}
       where exists (select 1 from ${prescreenWords} where ${matches})`),
-    db.run(sql`insert into ${reports} (id, case_id, reporter_id, category, comment, source, created_at)
-      select ${newId(now)}, ${caseId}, null, min(${prescreenWords.category}), 'Pre-screen matched: ' || group_concat(${prescreenWords.word}, ', '), 'prescreen', ${now}
+    db.insert(reports).select(sql`select ${newId(now)}, ${caseId}, null, min(${prescreenWords.category}),
+      'Pre-screen matched: ' || group_concat(${prescreenWords.word}, ', '), 'prescreen', ${now}
       from ${prescreenWords} where ${matches} having count(*) > 0`),
   ];
 }

@@ -64,7 +64,7 @@ export async function fileReport(
       targetId: input.targetId,
       category: report.category as ReportInput["category"],
       comment: report.comment,
-      createdAt: iso(report.created_at),
+      createdAt: iso(report.createdAt),
     },
     created: report.id === reportId,
   };

@@ -61,6 +61,9 @@ export async function reportableTarget(
   return facts(user && { ...user, language: user.languages[0] ?? null });
 }
 
+/** A statement answering no rows, where a batch has nothing to do in one position. */
+export const nothing = (db: Db) => db.select({ noteId: notes.id }).from(notes).where(sql`0`);
+
 const openCaseOf = (type: ReportTarget, id: string) =>
   sql`(select ${moderationCases.id} from ${moderationCases} where ${moderationCases.targetType} = ${type} and ${moderationCases.targetId} = ${id} and ${moderationCases.status} = 'open')`;
 
@@ -90,28 +93,48 @@ export async function insertReport(db: Db, r: NewReport) {
   const { origin } = r.facts;
   const openCase = openCaseOf(r.targetType, r.targetId);
   const reporterCount = sql`(select count(*) from ${reports} where ${reports.caseId} = ${moderationCases.id} and ${reports.reporterId} is not null)`;
-  const table = r.targetType === "comment" ? comments : notes;
-  const hidden = `Hidden pending review: reported by ${r.threshold} people`;
+  const hide = { visibility: "hidden" as const, moderationReason: `Hidden pending review: reported by ${r.threshold} people` };
+  const reached = sql`(select reporter_count from ${moderationCases} where id = ${openCase}) >= ${r.threshold}`;
+  const hideContent = !r.autoHide
+    ? nothing(db)
+    : r.targetType === "note"
+      ? db.update(notes).set(hide).where(and(eq(notes.id, r.targetId), eq(notes.visibility, "visible"), reached)).returning({ noteId: notes.id })
+      : r.targetType === "comment"
+        ? db
+            .update(comments)
+            .set(hide)
+            .where(and(eq(comments.id, r.targetId), eq(comments.visibility, "visible"), reached))
+            .returning({ noteId: comments.noteId })
+        : nothing(db);
   const [, , , hid, mine] = await db.batch([
-    db.run(sql`insert into ${moderationCases} (id, target_type, target_id, author_id, language, ip_country, ip_region, opened_at)
-      values (${r.caseId}, ${r.targetType}, ${r.targetId}, ${r.facts.authorId}, ${origin.language}, ${origin.ipCountry}, ${origin.ipRegion}, ${r.now})
-      on conflict (target_type, target_id) where status = 'open' do nothing`),
-    db.run(sql`insert into ${reports} (id, case_id, reporter_id, category, comment, source, created_at)
-      values (${r.reportId}, ${openCase}, ${r.reporterId}, ${r.category}, ${r.comment}, 'person', ${r.now})
-      on conflict (case_id, reporter_id) do nothing`),
-    db.run(sql`update ${moderationCases} set reporter_count = ${reporterCount}, auto_flagged = auto_flagged or ${reporterCount} >= ${r.threshold}
-      where ${moderationCases.id} = ${openCase}`),
-    db.all<{ noteId: string }>(
-      r.autoHide && r.targetType !== "user"
-        ? sql`update ${table} set visibility = 'hidden', moderation_reason = ${hidden}
-            where id = ${r.targetId} and visibility = 'visible'
-              and (select reporter_count from ${moderationCases} where id = ${openCase}) >= ${r.threshold}
-            returning ${r.targetType === "comment" ? sql`note_id` : sql`id`} as noteId`
-        : sql`select null as noteId where 0`,
-    ),
-    db.all<{ id: string; category: string; comment: string | null; created_at: number }>(
-      sql`select id, category, comment, created_at from ${reports} where case_id = ${openCase} and reporter_id = ${r.reporterId}`,
-    ),
+    // "on conflict do nothing": the target already has an open case (the partial unique index).
+    db
+      .insert(moderationCases)
+      .values({
+        id: r.caseId,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        authorId: r.facts.authorId,
+        language: origin.language,
+        ipCountry: origin.ipCountry,
+        ipRegion: origin.ipRegion,
+        openedAt: r.now,
+      })
+      .onConflictDoNothing(),
+    // …and here: this person already reported it in this case.
+    db
+      .insert(reports)
+      .select(sql`select ${r.reportId}, ${openCase}, ${r.reporterId}, ${r.category}, ${r.comment}, 'person', ${r.now} where 1`)
+      .onConflictDoNothing(),
+    db
+      .update(moderationCases)
+      .set({ reporterCount: reporterCount, autoFlagged: sql`auto_flagged or ${reporterCount} >= ${r.threshold}` })
+      .where(sql`${moderationCases.id} = ${openCase}`),
+    hideContent,
+    db
+      .select({ id: reports.id, category: reports.category, comment: reports.comment, createdAt: reports.createdAt })
+      .from(reports)
+      .where(and(sql`${reports.caseId} = ${openCase}`, eq(reports.reporterId, r.reporterId))),
   ]);
   return { report: mine[0]!, hidNoteId: hid[0]?.noteId ?? null };
 }

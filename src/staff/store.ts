@@ -35,12 +35,20 @@ export async function grantRole(
   const regions = JSON.stringify(grant.regions);
   const languages = JSON.stringify(grant.languages);
   const [granted] = await db.batch([
-    db.all(sql`insert into ${staffRoles} (user_id, role, regions, languages, granted_by, granted_at)
-      select ${grant.userId}, ${grant.role}, ${regions}, ${languages}, ${grant.grantedBy}, ${now}
-      where exists (select 1 from ${users} where id = ${grant.userId})
-      on conflict (user_id, role) do update set regions = excluded.regions, languages = excluded.languages,
-        granted_by = excluded.granted_by, granted_at = excluded.granted_at
-      returning user_id`),
+    db
+      .insert(staffRoles)
+      .select(sql`select ${grant.userId}, ${grant.role}, ${regions}, ${languages}, ${grant.grantedBy}, ${now}
+        where exists (select 1 from ${users} where id = ${grant.userId})`)
+      .onConflictDoUpdate({
+        target: [staffRoles.userId, staffRoles.role],
+        set: {
+          regions: sql`excluded.regions`,
+          languages: sql`excluded.languages`,
+          grantedBy: sql`excluded.granted_by`,
+          grantedAt: sql`excluded.granted_at`,
+        },
+      })
+      .returning({ userId: staffRoles.userId }),
     auditEntryWhen(
       db,
       {
