@@ -41,6 +41,8 @@ export function noteInFeedOf(viewerId: string | null): SQL {
  * note behind `noteId` may be shown to the viewer, checked by primary key.
  */
 export function noteIdVisibleTo(viewerId: string | null, noteId: SQL | AnyColumn): SQL {
+  // In one-table queries drizzle writes columns unqualified: `note_id` then names the outer row's
+  // column (notes has none) and `id`, `visibility`, `author_id` the note's, as intended.
   return sql`exists (select 1 from ${notes} where ${notes.id} = ${noteId} and ${noteVisibleTo(viewerId)})`;
 }
 

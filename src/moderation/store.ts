@@ -92,7 +92,7 @@ export type NewReport = {
 export async function insertReport(db: Db, r: NewReport) {
   const { origin } = r.facts;
   const openCase = openCaseOf(r.targetType, r.targetId);
-  const reporterCount = sql`(select count(*) from ${reports} where ${reports.caseId} = ${moderationCases.id} and ${reports.reporterId} is not null)`;
+  const reporterCount = sql`(select count(*) from ${reports} r where r.case_id = moderation_cases.id and r.reporter_id is not null)`;
   const hide = { visibility: "hidden" as const, moderationReason: `Hidden pending review: reported by ${r.threshold} people` };
   const reached = sql`(select reporter_count from ${moderationCases} where id = ${openCase}) >= ${r.threshold}`;
   const hideContent = !r.autoHide
@@ -139,25 +139,30 @@ export async function insertReport(db: Db, r: NewReport) {
   return { report: mine[0]!, hidNoteId: hid[0]?.noteId ?? null };
 }
 
+/*
+ * In a query on one table drizzle writes its columns unqualified ("id"), which
+ * inside a subquery would mean the subquery's own table: correlated subqueries
+ * here name the outer row as moderation_cases.<column> and alias their own tables.
+ */
 const contentColumns = {
   note: sql<string | null>`(select json_object('title', n.title, 'body', n.body, 'language', n.language, 'visibility', n.visibility,
-      'authorId', n.author_id, 'nickname', (select nickname from ${users} where id = n.author_id))
-    from ${notes} n where ${moderationCases.targetType} = 'note' and n.id = ${moderationCases.targetId})`,
+      'authorId', n.author_id, 'nickname', (select a.nickname from ${users} a where a.id = n.author_id))
+    from ${notes} n where moderation_cases.target_type = 'note' and n.id = moderation_cases.target_id)`,
   comment: sql<string | null>`(select json_object('body', k.body, 'language', k.language, 'visibility', k.visibility, 'noteId', k.note_id,
-      'authorId', k.author_id, 'nickname', (select nickname from ${users} where id = k.author_id))
-    from ${comments} k where ${moderationCases.targetType} = 'comment' and k.id = ${moderationCases.targetId})`,
+      'authorId', k.author_id, 'nickname', (select a.nickname from ${users} a where a.id = k.author_id))
+    from ${comments} k where moderation_cases.target_type = 'comment' and k.id = moderation_cases.target_id)`,
   user: sql<string | null>`(select json_object('nickname', u.nickname, 'bio', u.bio, 'language', json_extract(u.languages, '$[0]'),
       'suspendedUntil', u.suspended_until, 'authorId', u.id)
-    from ${users} u where ${moderationCases.targetType} = 'user' and u.id = ${moderationCases.targetId})`,
+    from ${users} u where moderation_cases.target_type = 'user' and u.id = moderation_cases.target_id)`,
 };
 
 const caseColumns = {
   case: moderationCases,
   content: sql<string | null>`coalesce(${contentColumns.note}, ${contentColumns.comment}, ${contentColumns.user})`,
-  categories: sql<string>`(select json_group_object(category, n) from (select ${reports.category} as category, count(*) as n
-    from ${reports} where ${reports.caseId} = ${moderationCases.id} group by ${reports.category}))`,
+  categories: sql<string>`(select json_group_object(category, n) from (select r.category as category, count(*) as n
+    from ${reports} r where r.case_id = moderation_cases.id group by r.category))`,
   reports: sql<string>`(select json_group_array(json_object('id', id, 'category', category, 'comment', comment, 'source', source, 'createdAt', created_at))
-    from (select * from ${reports} where ${reports.caseId} = ${moderationCases.id} order by ${reports.id} desc limit 20))`,
+    from (select * from ${reports} r where r.case_id = moderation_cases.id order by r.id desc limit 20))`,
 };
 
 const selectCases = (db: Db) => db.select(caseColumns).from(moderationCases);
