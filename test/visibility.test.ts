@@ -163,9 +163,10 @@ describe("a hidden comment", () => {
 });
 
 describe("blocks and mutes, through the same rule", () => {
-  it("a block hides each person's notes and comments from the other; a mute hides comments from the muter only", async () => {
+  it("a block hides each person's notes and comments from the other; a mute hides the muted from the muter's lists and threads", async () => {
     const [author, blocked, muter, other] = await createUsers(4);
-    const note = await postNote(author!, { title: "Tomato and egg", body: "My first Chinese dish" });
+    const topic = `dish${crypto.randomUUID().slice(0, 8)}`;
+    const note = await postNote(author!, { title: "Tomato and egg", body: `My first Chinese dish #${topic}` });
     const byAuthor = await comment(author!, note.id, "Recipe in the comments");
     await env.DB.prepare("INSERT INTO blocks (blocker_id, blocked_id, created_at) VALUES (?, ?, ?)").bind(author!.id, blocked!.id, Date.now()).run();
     await env.DB.prepare("INSERT INTO mutes (muter_id, muted_id, created_at) VALUES (?, ?, ?)").bind(muter!.id, author!.id, Date.now()).run();
@@ -176,6 +177,9 @@ describe("blocks and mutes, through the same rule", () => {
     expectError(await api("POST", `/v1/notes/${note.id}/comments`, { token: blocked!.token, body: { body: "hi" } }), 404, "not_found");
 
     expect((await api("GET", `/v1/notes/${note.id}`, { token: muter!.token })).status).toBe(200);
+    expect(ids(await api("GET", `/v1/topics/${topic}/notes`, { token: muter!.token }))).toEqual([]);
+    expect(ids(await api("GET", `/v1/topics/${topic}/notes`, { token: other!.token }))).toEqual([note.id]);
+    expect(ids(await api("GET", `/v1/topics/${topic}/notes`, { token: blocked!.token }))).toEqual([]);
     expect(ids(await api("GET", `/v1/notes/${note.id}/comments`, { token: muter!.token }))).toEqual([]);
     expect(ids(await api("GET", `/v1/notes/${note.id}/comments`, { token: other!.token }))).toEqual([byAuthor.id]);
   });

@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { catTaxReceipts, notes, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
-import { noteIdVisibleTo, noteVisibleTo } from "../lib/visibility";
+import { noteIdVisibleTo, noteInFeedOf } from "../lib/visibility";
 import { iso } from "../lib/time";
 import { receiptNumber } from "./receipt-text";
 import type { ReceiptView } from "./schemas";
@@ -86,7 +86,7 @@ export const topNotesOverall = (db: Db, viewerId: string | null, limit: number) 
   db
     .select({ noteId: notes.id, receiptCount: notes.receiptCount })
     .from(notes)
-    .where(and(gt(notes.receiptCount, 0), noteVisibleTo(viewerId)))
+    .where(and(gt(notes.receiptCount, 0), noteInFeedOf(viewerId)))
     .orderBy(desc(notes.receiptCount), notes.id)
     .limit(limit);
 
@@ -95,7 +95,7 @@ export const topNotesSince = (db: Db, viewerId: string | null, since: number, li
   db
     .select({ noteId: catTaxReceipts.noteId, receiptCount: count() })
     .from(catTaxReceipts)
-    .where(and(gte(catTaxReceipts.createdAt, since), noteIdVisibleTo(viewerId, catTaxReceipts.noteId)))
+    .where(and(gte(catTaxReceipts.createdAt, since), noteIdVisibleTo(viewerId, catTaxReceipts.noteId, noteInFeedOf)))
     .groupBy(catTaxReceipts.noteId)
     .orderBy(desc(count()), catTaxReceipts.noteId)
     .limit(limit);

@@ -38,12 +38,17 @@ export function noteInFeedOf(viewerId: string | null): SQL {
 
 /**
  * For lists keyed by a note id (topic pages, likes, collects, leaderboards): the
- * note behind `noteId` may be shown to the viewer, checked by primary key.
+ * note behind `noteId` passes `rule` (noteVisibleTo, or noteInFeedOf to leave
+ * muted authors out too), checked by primary key.
  */
-export function noteIdVisibleTo(viewerId: string | null, noteId: SQL | AnyColumn): SQL {
+export function noteIdVisibleTo(
+  viewerId: string | null,
+  noteId: SQL | AnyColumn,
+  rule: (viewerId: string | null) => SQL = noteVisibleTo,
+): SQL {
   // In one-table queries drizzle writes columns unqualified: `note_id` then names the outer row's
   // column (notes has none) and `id`, `visibility`, `author_id` the note's, as intended.
-  return sql`exists (select 1 from ${notes} where ${notes.id} = ${noteId} and ${noteVisibleTo(viewerId)})`;
+  return sql`exists (select 1 from ${notes} where ${notes.id} = ${noteId} and ${rule(viewerId)})`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { ApiError, errorResponses } from "../lib/errors";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, afterCursor, toPage } from "../lib/pagination";
 import { createRouter } from "../lib/router";
-import { noteIdVisibleTo } from "../lib/visibility";
+import { noteIdVisibleTo, noteInFeedOf } from "../lib/visibility";
 import { NotePageSchema } from "../notes/routes";
 import { loadNoteViews } from "../notes/view";
 import { TopicNameParamsSchema } from "./normalise";
@@ -53,7 +53,7 @@ export const topicsRouter = createRouter()
       .where(
         and(
           eq(noteTopics.topic, name),
-          noteIdVisibleTo(c.var.viewer?.id ?? null, noteTopics.noteId),
+          noteIdVisibleTo(c.var.viewer?.id ?? null, noteTopics.noteId, noteInFeedOf),
           afterCursor(page.cursor, "desc", noteTopics.noteId),
         ),
       )
