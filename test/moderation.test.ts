@@ -1,5 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createDb } from "../src/db/client";
+import { applyModerationAction } from "../src/moderation/actions";
+import { flagForReview } from "../src/moderation/reports";
 import { api, expectError } from "./helpers";
 import { comment, createUsers } from "./live-helpers";
 import { caseAbout, firstAdmin, postNote, report, resolve, staffMember } from "./moderation-helpers";
@@ -172,6 +175,39 @@ describe("the moderation flow, end to end", () => {
     expect((await api("DELETE", `/v1/moderation/prescreen-words/${added.body.id}`, { token: moderator.token })).status).toBe(204);
     const later = await comment(fan!, note.id, "another scam link");
     expect(await caseAbout(moderator, later.id)).toBeUndefined();
+  });
+});
+
+describe("external moderation services (the webhook's entry points)", () => {
+  it("an app flags content into the queue and decides through applyModerationAction, but never hides in the cultural buffer", async () => {
+    const db = createDb(env.DB);
+    const pending: Promise<unknown>[] = [];
+    const waitUntil = (promise: Promise<unknown>) => pending.push(promise);
+    const admin = await firstAdmin();
+    const [author] = await createUsers(1);
+    const ordinary = await postNote(author!, { title: "Free crypto", body: "Click here" }, { country: "US" });
+    const buffered = await postNote(author!, { title: "茶", body: "高山茶" }, { country: "TW" });
+    const app = { kind: "app" as const, appId: "safety-vendor" };
+
+    const flagged = await flagForReview(env, db, "safety-vendor", { targetType: "note", targetId: ordinary.id, category: "spam", comment: "score 0.97" });
+    expect(await caseAbout(admin, ordinary.id)).toMatchObject({
+      id: flagged.caseId,
+      autoFlagged: true,
+      reporterCount: 0,
+      reports: [{ source: "app", comment: "App safety-vendor: score 0.97" }],
+    });
+    await applyModerationAction(env, db, { caseId: flagged.caseId, action: "hide", reason: "Spam (vendor rule 7)", actor: app }, waitUntil);
+    expect((await api("GET", `/v1/notes/${ordinary.id}`)).status).toBe(404);
+
+    const inBuffer = await flagForReview(env, db, "safety-vendor", { targetType: "note", targetId: buffered.id, category: "hate" });
+    await expect(
+      applyModerationAction(env, db, { caseId: inBuffer.caseId, action: "hide", reason: "x", actor: app }, waitUntil),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    expect((await api("GET", `/v1/notes/${buffered.id}`)).status).toBe(200);
+    await Promise.all(pending);
+
+    const audit = await api("GET", `/v1/moderation/audit?caseId=${flagged.caseId}`, { token: admin.token });
+    expect(audit.body.items).toEqual([expect.objectContaining({ actor: "app:safety-vendor", action: "resolve.hide", reason: "Spam (vendor rule 7)" })]);
   });
 });
 

@@ -69,3 +69,34 @@ export async function fileReport(
     created: report.id === reportId,
   };
 }
+
+/**
+ * An external moderation service (an app, through its webhook) flags content
+ * for review: it joins the target's open case as a report by the app and marks
+ * the case flagged by an automatic rule. It hides nothing by itself; the app's
+ * decision goes through applyModerationAction with `{ kind: "app" }`.
+ */
+export async function flagForReview(
+  env: Env,
+  db: Db,
+  appId: string,
+  input: ReportInput,
+): Promise<{ caseId: string; reportId: string }> {
+  const facts = await reportableTarget(db, input.targetType, input.targetId, null);
+  if (!facts) throw new ApiError("not_found", `No ${input.targetType} with this id`);
+  const now = Date.now();
+  const { report } = await insertReport(db, {
+    caseId: newId(now),
+    reportId: newId(now),
+    reporterId: null,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    facts,
+    category: input.category,
+    comment: `App ${appId}${input.comment ? `: ${input.comment}` : ""}`.slice(0, 1000),
+    now,
+    threshold: autoHideThreshold(env),
+    autoHide: false,
+  });
+  return { caseId: report.caseId, reportId: report.id };
+}

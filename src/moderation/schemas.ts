@@ -34,7 +34,7 @@ const CaseReportSchema = z.object({
   id: z.string(),
   category: z.enum(REPORT_CATEGORIES),
   comment: z.string().nullable().openapi({ example: "Pre-screen matched: 加微信" }),
-  source: z.enum(["person", "prescreen"]).openapi({ description: "A person, or the word-list pre-screen" }),
+  source: z.enum(["person", "prescreen", "app"]).openapi({ description: "A person, the word-list pre-screen, or an external moderation service" }),
   createdAt: time(),
 });
 

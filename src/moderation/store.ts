@@ -32,25 +32,25 @@ export const caseOrigin = (row: Pick<Case, "language" | "ipCountry" | "ipRegion"
   ipRegion: row.ipRegion,
 });
 
-/** Who a target belongs to and where it comes from, if the reporter can see it. */
+/** Who a target belongs to and where it comes from, if the reporter can see it (`null`: an app, which may flag anything). */
 export type TargetFacts = { authorId: string; origin: CaseOrigin };
 
 export async function reportableTarget(
   db: Db,
   type: ReportTarget,
   id: string,
-  viewerId: string,
+  viewerId: string | null,
 ): Promise<TargetFacts | undefined> {
   const facts = (row: { authorId: string; language: string | null; ipCountry: string | null; ipRegion: string | null } | undefined) =>
     row && { authorId: row.authorId, origin: { language: originLanguage(row.language), ipCountry: row.ipCountry, ipRegion: row.ipRegion } };
   if (type === "note") {
     const { authorId, language, ipCountry, ipRegion } = notes;
-    return facts(await db.select({ authorId, language, ipCountry, ipRegion }).from(notes).where(and(eq(notes.id, id), noteVisibleTo(viewerId))).get());
+    return facts(await db.select({ authorId, language, ipCountry, ipRegion }).from(notes).where(and(eq(notes.id, id), viewerId ? noteVisibleTo(viewerId) : undefined)).get());
   }
   if (type === "comment") {
     const { authorId, language, ipCountry, ipRegion } = comments;
     return facts(
-      await db.select({ authorId, language, ipCountry, ipRegion }).from(comments).where(and(eq(comments.id, id), commentVisibleTo(viewerId))).get(),
+      await db.select({ authorId, language, ipCountry, ipRegion }).from(comments).where(and(eq(comments.id, id), viewerId ? commentVisibleTo(viewerId) : undefined)).get(),
     );
   }
   const user = await db
@@ -70,7 +70,8 @@ const openCaseOf = (type: ReportTarget, id: string) =>
 export type NewReport = {
   caseId: string;
   reportId: string;
-  reporterId: string;
+  /** Null for an app's flag: it counts as an automatic rule, not as a person. */
+  reporterId: string | null;
   targetType: ReportTarget;
   targetId: string;
   facts: TargetFacts;
@@ -124,17 +125,17 @@ export async function insertReport(db: Db, r: NewReport) {
     // …and here: this person already reported it in this case.
     db
       .insert(reports)
-      .select(sql`select ${r.reportId}, ${openCase}, ${r.reporterId}, ${r.category}, ${r.comment}, 'person', ${r.now} where 1`)
+      .select(sql`select ${r.reportId}, ${openCase}, ${r.reporterId}, ${r.category}, ${r.comment}, ${r.reporterId ? "person" : "app"}, ${r.now} where 1`)
       .onConflictDoNothing(),
     db
       .update(moderationCases)
-      .set({ reporterCount: reporterCount, autoFlagged: sql`auto_flagged or ${reporterCount} >= ${r.threshold}` })
+      .set({ reporterCount: reporterCount, autoFlagged: r.reporterId ? sql`auto_flagged or ${reporterCount} >= ${r.threshold}` : true })
       .where(sql`${moderationCases.id} = ${openCase}`),
     hideContent,
     db
-      .select({ id: reports.id, category: reports.category, comment: reports.comment, createdAt: reports.createdAt })
+      .select({ id: reports.id, caseId: reports.caseId, category: reports.category, comment: reports.comment, createdAt: reports.createdAt })
       .from(reports)
-      .where(and(sql`${reports.caseId} = ${openCase}`, eq(reports.reporterId, r.reporterId))),
+      .where(and(sql`${reports.caseId} = ${openCase}`, r.reporterId ? eq(reports.reporterId, r.reporterId) : eq(reports.id, r.reportId))),
   ]);
   return { report: mine[0]!, hidNoteId: hid[0]?.noteId ?? null };
 }

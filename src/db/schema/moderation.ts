@@ -55,11 +55,12 @@ export const reports = sqliteTable(
     caseId: text("case_id")
       .notNull()
       .references(() => moderationCases.id, { onDelete: "cascade" }),
-    /** Null for the pre-screen's own reports. */
+    /** Null for the pre-screen's and apps' reports. */
     reporterId: text("reporter_id").references(() => users.id, { onDelete: "cascade" }),
     category: text("category", { enum: REPORT_CATEGORIES }).notNull(),
     comment: text("comment"),
-    source: text("source", { enum: ["person", "prescreen"] }).notNull(),
+    /** A person, the word-list pre-screen, or an external moderation service (an app). */
+    source: text("source", { enum: ["person", "prescreen", "app"] }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
