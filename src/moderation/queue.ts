@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../db/client";
+import { loadGlossary } from "../glossary/terms-in-text";
 import { UNDETERMINED } from "../language/detect";
 import { showIpRegion } from "../lib/ip-region";
 import { iso } from "../lib/time";
@@ -79,6 +80,8 @@ async function translated(reader: ReaderContext, content: Content, glossaryVersi
 export async function presentCases(reader: ReaderContext, rows: CaseRow[]): Promise<CaseView[]> {
   if (rows.length === 0) return [];
   const glossaryVersion = reader.translate ? await currentGlossaryVersion(reader.db) : 0;
+  // One glossary load for the page, not one per case racing on a cold cache.
+  if (reader.translate) await loadGlossary(reader.db, glossaryVersion);
   const buffer = culturalBuffer(reader.env);
   return Promise.all(
     rows.map(async (row) => {
