@@ -13,8 +13,10 @@ import { health } from "./health";
 import { liveRouter } from "./live";
 import { mediaRouter } from "./media";
 import { draftsRouter } from "./drafts";
+import { moderationRouter } from "./moderation";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
+import { staffRouter } from "./staff";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
@@ -104,6 +106,8 @@ export function createApp() {
   app.route("/", glossaryRouter);
   app.route("/", mediaRouter);
   app.route("/", draftsRouter);
+  app.route("/", moderationRouter);
+  app.route("/", staffRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

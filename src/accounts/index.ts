@@ -6,6 +6,7 @@ import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { enforceLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
+import { activeSuspension } from "../lib/suspension";
 import { iso } from "../lib/time";
 import { publicProfile } from "../users/view";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
@@ -16,12 +17,16 @@ import { endSession, findUserByPhone, insertUser, startSession } from "./store";
 
 type UserRow = typeof users.$inferSelect;
 
-const ownProfile = (row: UserRow) => ({
-  ...publicProfile(row),
-  phone: maskPhone(row.phoneE164),
-  phoneRegion: row.phoneRegion,
-  imageQuality: row.imageQuality,
-});
+const ownProfile = (row: UserRow) => {
+  const suspendedUntil = activeSuspension(row.suspendedUntil);
+  return {
+    ...publicProfile(row),
+    phone: maskPhone(row.phoneE164),
+    phoneRegion: row.phoneRegion,
+    imageQuality: row.imageQuality,
+    suspendedUntil: suspendedUntil === null ? null : iso(suspendedUntil),
+  };
+};
 
 const invalidPhone = () =>
   new ApiError("validation_failed", "Invalid body fields: phone", {

@@ -3,7 +3,7 @@ import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
 import { jsonBody, jsonResponse } from "../lib/openapi";
-import { clientIp, rateLimit } from "../lib/rate-limit";
+import { clientIp, limitWrites, rateLimit } from "../lib/rate-limit";
 import { LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
 
 const tags = ["Accounts"];
@@ -63,8 +63,9 @@ export const updateOwnProfileRoute = createRoute({
   path: "/v1/me",
   tags,
   summary: "Change your nickname, bio or languages",
+  description: "A suspended account can't change its profile (403 `account_suspended`).",
   security: bearerSecurity,
-  middleware: [requireAuth] as const,
+  middleware: [requireAuth, limitWrites] as const,
   request: { body: jsonBody(ProfileUpdateSchema) },
-  responses: { 200: jsonResponse(OwnProfileSchema, "Your updated profile"), ...errorResponses(401, 413, 415) },
+  responses: { 200: jsonResponse(OwnProfileSchema, "Your updated profile"), ...errorResponses(401, 403, 413, 415, 429) },
 });

@@ -64,6 +64,11 @@ export const OwnProfileSchema = PublicProfileSchema.extend({
   phone: z.string().openapi({ description: "Your phone number, masked; shown only to you", example: "+1 ••••••0132" }),
   phoneRegion: z.string().openapi({ example: "US" }),
   imageQuality: ImageQualitySchema.nullable().openapi({ description: "Your image quality setting; null means automatic" }),
+  suspendedUntil: z.string().nullable().openapi({
+    format: "date-time",
+    description: "Set while your account is suspended: until then you can read but not write. GET /v1/me/moderation-notices says why",
+    example: null,
+  }),
 }).openapi("OwnProfile");
 
 export const SessionSchema = z

@@ -2,7 +2,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
-import { findNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
+import { findVisibleNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
 import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
 import { isCatNote } from "./cat-note";
@@ -25,7 +25,7 @@ export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
     const stamper = signedInViewer(c);
-    const [note, topics] = await Promise.all([findNote(c.var.db, id), topicsOfNote(c.var.db, id)]);
+    const [note, topics] = await Promise.all([findVisibleNote(c.var.db, id, stamper.id), topicsOfNote(c.var.db, id)]);
     if (!note) throw noteNotFound();
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
@@ -44,15 +44,17 @@ export const catTaxRouter = createRouter()
   })
   .openapi(listReceiptsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireNote(c.var.db, id);
+    await requireNote(c.var.db, id, c.var.viewer?.id ?? null);
     return c.json(await pageOfReceipts(c.var.db, id, c.req.valid("query")), 200);
   })
   .openapi(leaderboardRoute, async (c) => {
     const { period, limit } = c.req.valid("query");
     const since = period === "week" ? startOfWeek(Date.now()) : null;
-    const top = since === null ? await topNotesOverall(c.var.db, limit) : await topNotesSince(c.var.db, since, limit);
+    const viewerId = c.var.viewer?.id ?? null;
+    const top =
+      since === null ? await topNotesOverall(c.var.db, viewerId, limit) : await topNotesSince(c.var.db, viewerId, since, limit);
     const notes = new Map(
-      (await loadNoteViews(c.var.db, top.map((row) => row.noteId), c.var.viewer?.id ?? null, readerImageQuality(c))).map((note) => [note.id, note]),
+      (await loadNoteViews(c.var.db, top.map((row) => row.noteId), viewerId, readerImageQuality(c))).map((note) => [note.id, note]),
     );
     const items = ranked(top.filter((row) => notes.has(row.noteId))).map(({ noteId, receiptCount, rank }) => ({
       rank,

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { catTaxReceipts, notes, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
+import { noteIdVisibleTo, noteInFeedOf } from "../lib/visibility";
 import { iso } from "../lib/time";
 import { receiptNumber } from "./receipt-text";
 import type { ReceiptView } from "./schemas";
@@ -81,20 +82,20 @@ export async function mirrorReceipts(db: Db, noteId: string, receipts: IssuedRec
 }
 
 /** The most-taxed cat notes of all time, from the receipt counter on notes. */
-export const topNotesOverall = (db: Db, limit: number) =>
+export const topNotesOverall = (db: Db, viewerId: string | null, limit: number) =>
   db
     .select({ noteId: notes.id, receiptCount: notes.receiptCount })
     .from(notes)
-    .where(gt(notes.receiptCount, 0))
+    .where(and(gt(notes.receiptCount, 0), noteInFeedOf(viewerId)))
     .orderBy(desc(notes.receiptCount), notes.id)
     .limit(limit);
 
 /** The most-taxed cat notes by receipts stamped since `since`. */
-export const topNotesSince = (db: Db, since: number, limit: number) =>
+export const topNotesSince = (db: Db, viewerId: string | null, since: number, limit: number) =>
   db
     .select({ noteId: catTaxReceipts.noteId, receiptCount: count() })
     .from(catTaxReceipts)
-    .where(gte(catTaxReceipts.createdAt, since))
+    .where(and(gte(catTaxReceipts.createdAt, since), noteIdVisibleTo(viewerId, catTaxReceipts.noteId, noteInFeedOf)))
     .groupBy(catTaxReceipts.noteId)
     .orderBy(desc(count()), catTaxReceipts.noteId)
     .limit(limit);

@@ -34,20 +34,22 @@ export const commentsRouter = createRouter()
   })
   .openapi(listThreadRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireNote(c.var.db, id);
-    return c.json(await pageOfThread(c.var.db, id, c.req.valid("query")), 200);
+    const viewerId = c.var.viewer?.id ?? null;
+    await requireNote(c.var.db, id, viewerId);
+    return c.json(await pageOfThread(c.var.db, id, viewerId, c.req.valid("query")), 200);
   })
   .openapi(getCommentRoute, async (c) => {
-    const comment = await loadComment(c.var.db, c.req.valid("param").id);
+    const comment = await loadComment(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
     if (!comment) throw commentNotFound();
     return c.json(comment, 200);
   })
   .openapi(listRepliesRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const comment = await findComment(c.var.db, id);
+    const viewerId = c.var.viewer?.id ?? null;
+    const comment = await loadComment(c.var.db, id, viewerId);
     if (!comment) throw commentNotFound();
     // A reply's own replies live under its top-level comment.
-    return c.json(await pageOfReplies(c.var.db, comment.parentId ?? comment.id, c.req.valid("query")), 200);
+    return c.json(await pageOfReplies(c.var.db, comment.parentId ?? comment.id, viewerId, c.req.valid("query")), 200);
   })
   .openapi(updateCommentRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -57,7 +59,7 @@ export const commentsRouter = createRouter()
     if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only its author can edit a comment");
     await updateComment(c.var.db, id, input.body, input.language ?? detectLanguage(input.body));
     c.executionCtx.waitUntil(notifyThread(c.env, comment.noteId));
-    return c.json((await loadComment(c.var.db, id))!, 200);
+    return c.json((await loadComment(c.var.db, id, signedInViewer(c).id))!, 200);
   })
   .openapi(deleteCommentRoute, async (c) => {
     const { id } = c.req.valid("param");

@@ -5,7 +5,7 @@ import { ApiError } from "../lib/errors";
 import type { IpRegion } from "../lib/ip-region";
 import { requireNote } from "../notes/store";
 import type { CommentCreateSchema } from "./schemas";
-import { findComment, insertComment, loadComment } from "./store";
+import { insertComment, loadComment } from "./store";
 
 /**
  * Posts a comment or reply, the same way over REST and over a live thread's
@@ -18,9 +18,10 @@ export async function postComment(
   input: z.infer<typeof CommentCreateSchema>,
   ip: IpRegion,
 ) {
-  await requireNote(db, noteId);
-  const answering = input.replyTo ? await findComment(db, input.replyTo) : undefined;
-  if (input.replyTo && answering?.noteId !== noteId) {
+  await requireNote(db, noteId, authorId);
+  const answered = input.replyTo ? await loadComment(db, input.replyTo, authorId) : undefined;
+  const answering = answered && { id: answered.id, parentId: answered.parentId, authorId: answered.author.id };
+  if (input.replyTo && answered?.noteId !== noteId) {
     throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
       details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
     });
@@ -30,5 +31,5 @@ export async function postComment(
     { noteId, authorId, body: input.body, language: input.language ?? detectLanguage(input.body), answering },
     ip,
   );
-  return (await loadComment(db, id))!;
+  return (await loadComment(db, id, authorId))!;
 }

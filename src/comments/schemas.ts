@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
 import { IdSchema } from "../lib/ids";
 import { IpRegionSchema } from "../lib/ip-region";
+import { ModerationNoticeSchema } from "../lib/moderation-notice";
 import { userText } from "../lib/text";
 import { UserSummarySchema } from "../users/view";
 
@@ -39,6 +40,7 @@ export const CommentSchema = z
     language: z.string().openapi({ example: "en" }),
     ipRegion: IpRegionSchema,
     replyCount: z.number().int().openapi({ description: "Replies under a top-level comment; 0 for replies" }),
+    moderation: ModerationNoticeSchema.optional(),
     createdAt: z.string().openapi({ format: "date-time" }),
     updatedAt: z.string().openapi({ format: "date-time" }),
   })

@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
+import { prescreenStatements } from "../moderation/prescreen";
+import { moderationNotice } from "../lib/moderation-notice";
+import { commentVisibleTo } from "../lib/visibility";
 import { comments, users } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
@@ -42,6 +45,7 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
     language: comment.language,
     ipRegion: showIpRegion(comment.ipCountry, comment.ipRegion),
     replyCount: comment.replyCount,
+    ...(moderationNotice(comment) ? { moderation: moderationNotice(comment) } : {}),
     createdAt: iso(comment.createdAt),
     updatedAt: iso(comment.updatedAt),
   };
@@ -49,15 +53,16 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
 
 export const findComment = (db: Db, id: string) => db.select().from(comments).where(eq(comments.id, id)).get();
 
-export async function loadComment(db: Db, id: string): Promise<CommentView | undefined> {
-  const row = await selectComments(db).where(eq(comments.id, id)).get();
+/** A comment the viewer may read (src/lib/visibility.ts), or undefined. */
+export async function loadComment(db: Db, id: string, viewerId: string | null): Promise<CommentView | undefined> {
+  const row = await selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId))).get();
   return row && present(row);
 }
 
-/** Comments by id, in no particular order; missing ones are left out. At most 90 ids (D1's bound-parameter limit). */
+/** Comments anyone may read, by id, in no particular order; missing and hidden ones are left out. At most 90 ids (D1's bound-parameter limit). */
 export async function loadComments(db: Db, ids: string[]): Promise<CommentView[]> {
   if (ids.length === 0) return [];
-  return (await selectComments(db).where(inArray(comments.id, ids))).map(present);
+  return (await selectComments(db).where(and(inArray(comments.id, ids), commentVisibleTo(null)))).map(present);
 }
 
 export type NewComment = {
@@ -72,7 +77,7 @@ export type NewComment = {
 export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
   const now = Date.now();
   const id = newId(now);
-  await db.insert(comments).values({
+  const insert = db.insert(comments).values({
     id,
     noteId: input.noteId,
     authorId: input.authorId,
@@ -86,6 +91,8 @@ export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Pr
     createdAt: now,
     updatedAt: now,
   });
+  const screen = { type: "comment" as const, id, authorId: input.authorId, text: input.body, language: input.language, ip };
+  await db.batch([insert, ...prescreenStatements(db, screen, now)]);
   return id;
 }
 
@@ -96,12 +103,13 @@ export const updateComment = (db: Db, id: string, body: string, language: string
 export const deleteComment = (db: Db, id: string) => db.delete(comments).where(eq(comments.id, id));
 
 /** Top-level comments of a note, newest first, each with its earliest replies. */
-export async function pageOfThread(db: Db, noteId: string, page: { cursor?: string; limit: number }) {
+export async function pageOfThread(db: Db, noteId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
   const rows = await selectComments(db)
     .where(
       and(
         eq(comments.noteId, noteId),
         isNull(comments.parentId),
+        commentVisibleTo(viewerId),
         afterCursor(page.cursor, "desc", comments.id),
       ),
     )
@@ -109,7 +117,7 @@ export async function pageOfThread(db: Db, noteId: string, page: { cursor?: stri
     .limit(page.limit + 1);
   const topLevel = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
   const parentIds = topLevel.items.filter((c) => c.replyCount > 0).map((c) => c.id);
-  const replies = parentIds.length ? await firstRepliesOf(db, parentIds) : [];
+  const replies = parentIds.length ? await firstRepliesOf(db, parentIds, viewerId) : [];
   return {
     items: topLevel.items.map((comment) => ({
       ...comment,
@@ -119,14 +127,14 @@ export async function pageOfThread(db: Db, noteId: string, page: { cursor?: stri
   };
 }
 
-async function firstRepliesOf(db: Db, parentIds: string[]): Promise<CommentView[]> {
+async function firstRepliesOf(db: Db, parentIds: string[], viewerId: string | null): Promise<CommentView[]> {
   const ranked = db
     .select({
       id: comments.id,
       rank: sql<number>`row_number() over (partition by ${comments.parentId} order by ${comments.id})`.as("rank"),
     })
     .from(comments)
-    .where(inArray(comments.parentId, parentIds))
+    .where(and(inArray(comments.parentId, parentIds), commentVisibleTo(viewerId)))
     .as("ranked");
   const rows = await selectComments(db)
     .innerJoin(ranked, eq(ranked.id, comments.id))
@@ -136,9 +144,9 @@ async function firstRepliesOf(db: Db, parentIds: string[]): Promise<CommentView[
 }
 
 /** Replies under a top-level comment, oldest first, as a conversation reads. */
-export async function pageOfReplies(db: Db, parentId: string, page: { cursor?: string; limit: number }) {
+export async function pageOfReplies(db: Db, parentId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
   const rows = await selectComments(db)
-    .where(and(eq(comments.parentId, parentId), afterCursor(page.cursor, "asc", comments.id)))
+    .where(and(eq(comments.parentId, parentId), commentVisibleTo(viewerId), afterCursor(page.cursor, "asc", comments.id)))
     .orderBy(asc(comments.id))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);

@@ -192,7 +192,7 @@ export class NoteThread extends DurableObject<Env> {
 
   private async readSnapshot(): Promise<Snapshot> {
     const upTo = this.storage.lastId;
-    const comments = await pageOfThread(this.db, this.storage.noteId ?? "", { limit: SNAPSHOT_COMMENTS });
+    const comments = await pageOfThread(this.db, this.storage.noteId ?? "", null, { limit: SNAPSHOT_COMMENTS });
     // Everything committed before the page was read is in the log after this, so it is filtered, not sent live.
     await this.catchUp();
     const commentIds = new Set(comments.items.flatMap((comment) => [comment.id, ...comment.firstReplies.map((reply) => reply.id)]));
@@ -247,7 +247,7 @@ export class NoteThread extends DurableObject<Env> {
     return this.storage.eventIdOf("comment.created", comment.id);
   }
 
-  /** The note was deleted: tell every viewer, close, and forget the thread. */
+  /** The note was deleted or hidden by moderation: tell every viewer (the same event), close, and forget the thread. */
   private async closeThread() {
     const message = json({ type: "note.deleted" });
     for (const socket of this.ctx.getWebSockets()) {

@@ -12,6 +12,7 @@ export const errorStatus = {
   invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
+  account_suspended: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { signedInViewer } from "./auth";
 import { ApiError } from "./errors";
+import { refuseIfSuspended } from "./suspension";
 
 /** The address Cloudflare saw; local runs have none. */
 export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
@@ -34,8 +35,9 @@ export function rateLimit(
 /** Caps each user's writes (posts, comments, likes, follows), over REST and live sockets alike. */
 export const enforceWriteLimit = (env: Env, userId: string) => enforceLimit(env.WRITE_LIMITER, `user:${userId}`, 60);
 
-/** Route middleware after `requireAuth`: the write limit for the signed-in user. */
+/** Route middleware after `requireAuth`: the write limit for the signed-in user, who must not be suspended. */
 export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
-  await enforceWriteLimit(c.env, signedInViewer(c).id);
+  const { id } = signedInViewer(c);
+  await Promise.all([enforceWriteLimit(c.env, id), refuseIfSuspended(c.var.db, id)]);
   return next();
 };

@@ -36,10 +36,33 @@ export function noteInFeedOf(viewerId: string | null): SQL {
   return and(noteVisibleTo(viewerId), notMutedBy(viewerId, notes.authorId))!;
 }
 
-/** A comment the viewer may read. Muted authors' comments are left out of threads too. */
+/**
+ * For lists keyed by a note id (topic pages, likes, collects, leaderboards): the
+ * note behind `noteId` passes `rule` (noteVisibleTo, or noteInFeedOf to leave
+ * muted authors out too), checked by primary key.
+ */
+export function noteIdVisibleTo(
+  viewerId: string | null,
+  noteId: SQL | AnyColumn,
+  rule: (viewerId: string | null) => SQL = noteVisibleTo,
+): SQL {
+  // In one-table queries drizzle writes columns unqualified: `note_id` then names the outer row's
+  // column (notes has none) and `id`, `visibility`, `author_id` the note's, as intended.
+  return sql`exists (select 1 from ${notes} where ${notes.id} = ${noteId} and ${rule(viewerId)})`;
+}
+
+/**
+ * A comment the viewer may read: visible (or their own), on a note they may open,
+ * no block between them. Muted authors' comments are left out of threads too.
+ */
 export function commentVisibleTo(viewerId: string | null): SQL {
   const shown = viewerId
     ? or(eq(comments.visibility, "visible"), eq(comments.authorId, viewerId))!
     : eq(comments.visibility, "visible");
-  return and(shown, notBlockedBetween(viewerId, comments.authorId), notMutedBy(viewerId, comments.authorId))!;
+  return and(
+    shown,
+    notBlockedBetween(viewerId, comments.authorId),
+    notMutedBy(viewerId, comments.authorId),
+    noteIdVisibleTo(viewerId, comments.noteId),
+  )!;
 }

@@ -19,7 +19,8 @@ export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
     throw new ApiError("upgrade_required", "Open this URL as a WebSocket (Upgrade: websocket)", { headers: { Upgrade: "websocket" } });
   }
   await enforceLimit(c.env.LIVE_CONNECT_LIMITER, `ip:${clientIp(c)}`, 60);
-  await requireNote(c.var.db, id);
+  // Threads are shared by everyone watching, so only a note anyone may see has one.
+  await requireNote(c.var.db, id, null);
   const thread = c.env.NOTE_THREAD.getByName(id);
   const response = await thread.fetch(connectRequest({ noteId: id, after, language, ip: requestIpRegion(c) }));
   if (response.status !== 101 || !response.webSocket) {

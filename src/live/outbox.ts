@@ -4,6 +4,7 @@ import type { CommentView } from "../comments/schemas";
 import { loadComments } from "../comments/store";
 import type { Db } from "../db/client";
 import { notes, threadOutbox } from "../db/schema";
+import { noteVisibleTo } from "../lib/visibility";
 import type { Counters, NewEvent } from "./thread-storage";
 
 /** Outbox rows a thread takes per read (comment ids and serials stay under D1's 100 bound parameters). */
@@ -11,7 +12,7 @@ export const OUTBOX_PAGE = 50;
 
 export type OutboxRow = typeof threadOutbox.$inferSelect;
 
-/** The next outbox rows for a note and its counters, read in one transaction; counters are null once the note is gone. */
+/** The next outbox rows for a note and its counters, read in one transaction; counters are null once the note is gone or hidden. */
 export async function readOutbox(db: Db, noteId: string, after: number): Promise<{ rows: OutboxRow[]; counters: Counters | null }> {
   const [rows, note] = await db.batch([
     db
@@ -23,7 +24,7 @@ export async function readOutbox(db: Db, noteId: string, after: number): Promise
     db
       .select({ likeCount: notes.likeCount, commentCount: notes.commentCount, receiptCount: notes.receiptCount })
       .from(notes)
-      .where(eq(notes.id, noteId)),
+      .where(and(eq(notes.id, noteId), noteVisibleTo(null))),
   ]);
   return { rows, counters: note[0] ?? null };
 }

@@ -94,7 +94,8 @@ export const notesRouter = createRouter()
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
     await requireUser(c.var.db, id);
-    const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
-    const items = await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null, readerImageQuality(c));
+    const viewerId = c.var.viewer?.id ?? null;
+    const page = await pageOfAuthorNotes(c.var.db, id, viewerId, c.req.valid("query"));
+    const items = await loadNoteViews(c.var.db, page.items, viewerId, readerImageQuality(c));
     return c.json({ items, nextCursor: page.nextCursor }, 200);
   });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ModerationNoticeSchema } from "../lib/moderation-notice";
 import { LanguageTagSchema } from "../language/tags";
 import type { MediaItem } from "../db/schema";
 import { IdSchema } from "../lib/ids";
@@ -144,6 +145,7 @@ export const NoteSchema = z
       .object({ liked: z.boolean(), collected: z.boolean() })
       .nullable()
       .openapi({ description: "Your like and collect on this note; null when signed out" }),
+    moderation: ModerationNoticeSchema.optional(),
     createdAt: z.string().openapi({ format: "date-time" }),
     updatedAt: z.string().openapi({ format: "date-time" }),
   })

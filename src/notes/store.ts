@@ -6,6 +6,8 @@ import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { ApiError } from "../lib/errors";
+import { noteVisibleTo } from "../lib/visibility";
+import { prescreenStatements } from "../moderation/prescreen";
 
 export type NoteContent = {
   title: string;
@@ -63,11 +65,16 @@ export async function insertNote(
     }).onConflictDoNothing().returning({ id: notes.id }),
     ...attachTopics(db, id, topicNames, now),
     ...(options.extras?.(id) ?? []),
+    ...prescreenStatements(db, { type: "note", id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
   ]);
   return { id, created: inserted.length > 0 };
 }
 
 export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
+
+/** The note's row when the viewer may see it (src/lib/visibility.ts). */
+export const findVisibleNote = (db: Db, id: string, viewerId: string | null) =>
+  db.select().from(notes).where(and(eq(notes.id, id), noteVisibleTo(viewerId))).get();
 
 /** Existence only: reads the primary key, not the note's text. */
 export const noteExists = async (db: Db, id: string) =>
@@ -75,9 +82,10 @@ export const noteExists = async (db: Db, id: string) =>
 
 export const noteNotFound = () => new ApiError("not_found", "No note with this id");
 
-/** Throws 404 unless the note exists. */
-export async function requireNote(db: Db, id: string): Promise<void> {
-  if (!(await noteExists(db, id))) throw noteNotFound();
+/** Throws 404 unless the note exists and the viewer may see it (hidden, removed and blocked look missing). */
+export async function requireNote(db: Db, id: string, viewerId: string | null): Promise<void> {
+  const row = await db.select({ id: notes.id }).from(notes).where(and(eq(notes.id, id), noteVisibleTo(viewerId))).get();
+  if (!row) throw noteNotFound();
 }
 
 export const topicsOfNote = async (db: Db, noteId: string) =>
@@ -115,11 +123,16 @@ export async function updateNote(
 export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(notes.id, noteId));
 
 /** Ids of an author's notes, newest first. Note ids are time-ordered, so the id alone is the cursor key. */
-export async function pageOfAuthorNotes(db: Db, authorId: string, page: { cursor?: string; limit: number }) {
+export async function pageOfAuthorNotes(
+  db: Db,
+  authorId: string,
+  viewerId: string | null,
+  page: { cursor?: string; limit: number },
+) {
   const rows = await db
     .select({ id: notes.id })
     .from(notes)
-    .where(and(eq(notes.authorId, authorId), afterCursor(page.cursor, "desc", notes.id)))
+    .where(and(eq(notes.authorId, authorId), noteVisibleTo(viewerId), afterCursor(page.cursor, "desc", notes.id)))
     .orderBy(desc(notes.id))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);

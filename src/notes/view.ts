@@ -3,6 +3,8 @@ import { isCatNote } from "../cat-tax/cat-note";
 import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
+import { moderationNotice } from "../lib/moderation-notice";
+import { noteVisibleTo } from "../lib/visibility";
 import { iso } from "../lib/time";
 import { type ImageQuality, presentMedia } from "../media/view";
 import { userSummary } from "../users/view";
@@ -17,6 +19,7 @@ function present(
   viewerState: NoteView["viewerState"],
   imageQuality: ImageQuality,
 ): NoteView {
+  const moderation = moderationNotice(note);
   return {
     id: note.id,
     author: userSummary(author),
@@ -37,13 +40,15 @@ function present(
     catName: note.catName,
     receiptCount: note.receiptCount,
     viewerState,
+    ...(moderation ? { moderation } : {}),
     createdAt: iso(note.createdAt),
     updatedAt: iso(note.updatedAt),
   };
 }
 
 /**
- * Notes as clients see them, in the order of `ids` (missing ones left out), with
+ * Notes as clients see them, in the order of `ids` (missing ones, and ones the
+ * viewer may not see (src/lib/visibility.ts), left out), with
  * author, topics and the viewer's like/collect, in one round trip to D1.
  * At most 50 ids, so every query stays under D1's 100 bound parameters.
  */
@@ -57,7 +62,7 @@ export async function loadNoteViews(
   // No joins inside db.batch: D1 returns batch rows keyed by column name, so a
   // joined `id` from users would overwrite the note's `id`.
   const [noteRows, authors, topicRows, liked, collected] = await db.batch([
-    db.select().from(notes).where(inArray(notes.id, ids)),
+    db.select().from(notes).where(and(inArray(notes.id, ids), noteVisibleTo(viewerId))),
     db
       .select({ id: users.id, nickname: users.nickname })
       .from(users)

@@ -17,7 +17,7 @@ import {
 import { type Reaction, pageOfReactedNotes, setReaction } from "./store";
 
 async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on: boolean) {
-  await requireNote(c.var.db, noteId);
+  await requireNote(c.var.db, noteId, signedInViewer(c).id);
   const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
   // A live thread shows the like, comment and receipt counts, not collects.
   if (reaction === "like") c.executionCtx.waitUntil(notifyThread(c.env, noteId));

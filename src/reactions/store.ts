@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collects, likes, notes } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
+import { noteIdVisibleTo } from "../lib/visibility";
 
 export type Reaction = "like" | "collect";
 
@@ -32,7 +33,13 @@ export async function pageOfReactedNotes(
   const rows = await db
     .select({ noteId: table.noteId, createdAt: table.createdAt })
     .from(table)
-    .where(and(eq(table.userId, userId), afterCursor(page.cursor, "desc", table.createdAt, table.noteId)))
+    .where(
+      and(
+        eq(table.userId, userId),
+        noteIdVisibleTo(userId, table.noteId),
+        afterCursor(page.cursor, "desc", table.createdAt, table.noteId),
+      ),
+    )
     .orderBy(desc(table.createdAt), desc(table.noteId))
     .limit(page.limit + 1);
   return toPage(rows, page.limit, (row) => [row.createdAt, row.noteId], (row) => row.noteId);

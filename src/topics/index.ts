@@ -5,6 +5,7 @@ import { ApiError, errorResponses } from "../lib/errors";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, afterCursor, toPage } from "../lib/pagination";
 import { createRouter } from "../lib/router";
+import { noteIdVisibleTo, noteInFeedOf } from "../lib/visibility";
 import { NotePageSchema } from "../notes/routes";
 import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
@@ -50,7 +51,13 @@ export const topicsRouter = createRouter()
     const rows = await c.var.db
       .select({ id: noteTopics.noteId })
       .from(noteTopics)
-      .where(and(eq(noteTopics.topic, name), afterCursor(page.cursor, "desc", noteTopics.noteId)))
+      .where(
+        and(
+          eq(noteTopics.topic, name),
+          noteIdVisibleTo(c.var.viewer?.id ?? null, noteTopics.noteId, noteInFeedOf),
+          afterCursor(page.cursor, "desc", noteTopics.noteId),
+        ),
+      )
       .orderBy(desc(noteTopics.noteId))
       .limit(page.limit + 1);
     const ids = toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);

@@ -57,11 +57,11 @@ async function glossaryTermsUsed(c: Context<AppEnv>, result: TranslationResult, 
 export const translationRouter = createRouter()
   .openapi(translateNoteRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(await translate(c, { type: "note", id }, await noteToTranslate(c.var.db, id), c.req.valid("query")), 200);
+    return c.json(await translate(c, { type: "note", id }, await noteToTranslate(c.var.db, id, c.var.viewer?.id ?? null), c.req.valid("query")), 200);
   })
   .openapi(translateCommentRoute, async (c) => {
     const { id } = c.req.valid("param");
-    return c.json(await translate(c, { type: "comment", id }, await commentToTranslate(c.var.db, id), c.req.valid("query")), 200);
+    return c.json(await translate(c, { type: "comment", id }, await commentToTranslate(c.var.db, id, c.var.viewer?.id ?? null), c.req.valid("query")), 200);
   })
   .openapi(languagesRoute, (c) =>
     c.json(

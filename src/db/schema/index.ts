@@ -12,3 +12,4 @@ export * from "./live";
 export * from "./glossary";
 export * from "./safety";
 export * from "./media";
+export * from "./moderation";
