@@ -20,7 +20,8 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {}),
+        // COUNT_ROUND_TRIPS: every answer carries X-Round-Trips (src/lib/instrumentation.ts), for test/round-trips.test.ts.
+        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], { COUNT_ROUND_TRIPS: "1" }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",
           DEEPL_API_KEY: "test-deepl-key:fx",

@@ -19,6 +19,7 @@ import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
 import { newId } from "./lib/ids";
+import { countRoundTrips } from "./lib/instrumentation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -83,6 +84,7 @@ export function createApp() {
         errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
     }),
   );
+  app.use(countRoundTrips);
   app.use(async (c, next) => {
     c.set("db", createDb(c.env.DB));
     return next();
