@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
-import { signedInViewer } from "../lib/auth";
+import { forgetSession, signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
@@ -60,7 +60,9 @@ export const accounts = createRouter()
     );
   })
   .openapi(logoutRoute, async (c) => {
-    await endSession(c.var.db, signedInViewer(c).sessionId);
+    const { sessionId } = signedInViewer(c);
+    forgetSession(sessionId);
+    await endSession(c.var.db, sessionId);
     return c.body(null, 204);
   })
   .openapi(getOwnProfileRoute, async (c) => {

@@ -3,7 +3,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
-import { findNote, requireNote } from "../notes/store";
+import { findNote, noteNotFound } from "../notes/store";
 import {
   createCommentRoute,
   deleteCommentRoute,
@@ -33,9 +33,9 @@ export const commentsRouter = createRouter()
     return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    await requireNote(c.var.db, id);
-    return c.json(await pageOfThread(c.var.db, id, c.req.valid("query")), 200);
+    const thread = await pageOfThread(c.var.db, c.req.valid("param").id, c.req.valid("query"));
+    if (!thread) throw noteNotFound();
+    return c.json(thread, 200);
   })
   .openapi(getCommentRoute, async (c) => {
     const comment = await loadComment(c.var.db, c.req.valid("param").id);
@@ -43,11 +43,9 @@ export const commentsRouter = createRouter()
     return c.json(comment, 200);
   })
   .openapi(listRepliesRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    const comment = await findComment(c.var.db, id);
-    if (!comment) throw commentNotFound();
-    // A reply's own replies live under its top-level comment.
-    return c.json(await pageOfReplies(c.var.db, comment.parentId ?? comment.id, c.req.valid("query")), 200);
+    const replies = await pageOfReplies(c.var.db, c.req.valid("param").id, c.req.valid("query"));
+    if (!replies) throw commentNotFound();
+    return c.json(replies, 200);
   })
   .openapi(updateCommentRoute, async (c) => {
     const { id } = c.req.valid("param");

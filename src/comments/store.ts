@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
-import { comments, users } from "../db/schema";
+import { comments, notes, users } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
@@ -13,10 +13,11 @@ export const FIRST_REPLIES = 2;
 
 const replyToUsers = alias(users, "reply_to_users");
 
+// Joined columns get their own names: inside db.batch, D1 rows are keyed by column name.
 const commentColumns = {
   comment: comments,
-  author: { id: users.id, nickname: users.nickname },
-  replyToNickname: replyToUsers.nickname,
+  author: { id: sql<string>`${users.id}`.as("author_user_id"), nickname: sql<string>`${users.nickname}`.as("author_nickname") },
+  replyToNickname: sql<string | null>`${replyToUsers.nickname}`.as("reply_to_nickname"),
 };
 
 const selectComments = (db: Db) =>
@@ -95,51 +96,60 @@ export const updateComment = (db: Db, id: string, body: string, language: string
 /** Deleting a top-level comment deletes its replies too (ON DELETE CASCADE); counts follow by trigger. */
 export const deleteComment = (db: Db, id: string) => db.delete(comments).where(eq(comments.id, id));
 
-/** Top-level comments of a note, newest first, each with its earliest replies. */
+/**
+ * Top-level comments of a note, newest first, each with its earliest replies,
+ * and whether the note exists, in one round trip (null when it doesn't).
+ */
 export async function pageOfThread(db: Db, noteId: string, page: { cursor?: string; limit: number }) {
-  const rows = await selectComments(db)
-    .where(
-      and(
-        eq(comments.noteId, noteId),
-        isNull(comments.parentId),
-        afterCursor(page.cursor, "desc", comments.id),
-      ),
-    )
-    .orderBy(desc(comments.id))
-    .limit(page.limit + 1);
-  const topLevel = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
-  const parentIds = topLevel.items.filter((c) => c.replyCount > 0).map((c) => c.id);
-  const replies = parentIds.length ? await firstRepliesOf(db, parentIds) : [];
+  const topLevel = and(eq(comments.noteId, noteId), isNull(comments.parentId), afterCursor(page.cursor, "desc", comments.id));
+  const [note, rows, replyRows] = await db.batch([
+    db.select({ id: notes.id }).from(notes).where(eq(notes.id, noteId)),
+    selectComments(db).where(topLevel).orderBy(desc(comments.id)).limit(page.limit + 1),
+    firstRepliesOf(db, topLevel, page.limit),
+  ]);
+  if (note.length === 0) return null;
+  const replies = replyRows.map(present);
+  const thread = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
   return {
-    items: topLevel.items.map((comment) => ({
+    items: thread.items.map((comment) => ({
       ...comment,
       firstReplies: replies.filter((reply) => reply.parentId === comment.id),
     })),
-    nextCursor: topLevel.nextCursor,
+    nextCursor: thread.nextCursor,
   };
 }
 
-async function firstRepliesOf(db: Db, parentIds: string[]): Promise<CommentView[]> {
+/** The first replies under each of the first `limit` top-level comments matching `topLevel`, newest first. */
+function firstRepliesOf(db: Db, topLevel: SQL | undefined, limit: number) {
+  const parents = db.select({ id: comments.id }).from(comments).where(topLevel).orderBy(desc(comments.id)).limit(limit);
   const ranked = db
     .select({
       id: comments.id,
       rank: sql<number>`row_number() over (partition by ${comments.parentId} order by ${comments.id})`.as("rank"),
     })
     .from(comments)
-    .where(inArray(comments.parentId, parentIds))
+    .where(inArray(comments.parentId, parents))
     .as("ranked");
-  const rows = await selectComments(db)
+  return selectComments(db)
     .innerJoin(ranked, eq(ranked.id, comments.id))
     .where(sql`${ranked.rank} <= ${FIRST_REPLIES}`)
     .orderBy(asc(comments.id));
-  return rows.map(present);
 }
 
-/** Replies under a top-level comment, oldest first, as a conversation reads. */
-export async function pageOfReplies(db: Db, parentId: string, page: { cursor?: string; limit: number }) {
-  const rows = await selectComments(db)
-    .where(and(eq(comments.parentId, parentId), afterCursor(page.cursor, "asc", comments.id)))
-    .orderBy(asc(comments.id))
-    .limit(page.limit + 1);
+/**
+ * Replies in the conversation of comment `id`, oldest first, as a conversation
+ * reads (a reply's own replies live under its top-level comment), in one round
+ * trip; null when there is no such comment.
+ */
+export async function pageOfReplies(db: Db, id: string, page: { cursor?: string; limit: number }) {
+  const conversation = sql`(select coalesce(anchor.parent_id, anchor.id) from ${comments} as anchor where anchor.id = ${id})`;
+  const [found, rows] = await db.batch([
+    db.select({ id: comments.id }).from(comments).where(eq(comments.id, id)),
+    selectComments(db)
+      .where(and(eq(comments.parentId, conversation), afterCursor(page.cursor, "asc", comments.id)))
+      .orderBy(asc(comments.id))
+      .limit(page.limit + 1),
+  ]);
+  if (found.length === 0) return null;
   return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
 }

@@ -23,7 +23,7 @@ import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
 
 /** A new viewer's first page, valid as of event `upTo`. */
-type Snapshot = { upTo: number; comments: Awaited<ReturnType<typeof pageOfThread>>; commentIds: Set<string> };
+type Snapshot = { upTo: number; comments: NonNullable<Awaited<ReturnType<typeof pageOfThread>>>; commentIds: Set<string> };
 
 const json = (message: Record<string, unknown>) => JSON.stringify(message);
 
@@ -192,7 +192,8 @@ export class NoteThread extends DurableObject<Env> {
 
   private async readSnapshot(): Promise<Snapshot> {
     const upTo = this.storage.lastId;
-    const comments = await pageOfThread(this.db, this.storage.noteId ?? "", { limit: SNAPSHOT_COMMENTS });
+    // A note deleted meanwhile has no comments; the thread closes at its next pull.
+    const comments = (await pageOfThread(this.db, this.storage.noteId ?? "", { limit: SNAPSHOT_COMMENTS })) ?? { items: [], nextCursor: null };
     // Everything committed before the page was read is in the log after this, so it is filtered, not sent live.
     await this.catchUp();
     const commentIds = new Set(comments.items.flatMap((comment) => [comment.id, ...comment.firstReplies.map((reply) => reply.id)]));

@@ -31,15 +31,15 @@ function countingStatement(statement: D1PreparedStatement, counts: RoundTrips): 
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
       if (!isFunction(value)) return value;
-      if (prop === "bind") return (...args: unknown[]) => countingStatement(value.apply(target, args) as D1PreparedStatement, counts);
+      if (prop === "bind") return (...args: unknown[]) => countingStatement(Reflect.apply(value, target, args) as D1PreparedStatement, counts);
       if (prop === "all" || prop === "run" || prop === "raw" || prop === "first") {
         return (...args: unknown[]) => {
           counts.d1++;
           counts.d1Statements++;
-          return value.apply(target, args);
+          return Reflect.apply(value, target, args);
         };
       }
-      return value.bind(target);
+      return (...args: unknown[]) => Reflect.apply(value, target, args);
     },
   });
   realStatements.set(wrapped, statement);
@@ -51,28 +51,28 @@ function countingD1<T extends D1Database | D1DatabaseSession>(db: T, counts: Rou
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
       if (!isFunction(value)) return value;
-      if (prop === "prepare") return (query: string) => countingStatement(value.call(target, query) as D1PreparedStatement, counts);
+      if (prop === "prepare") return (query: string) => countingStatement(Reflect.apply(value, target, [query]) as D1PreparedStatement, counts);
       if (prop === "batch") {
         return (statements: D1PreparedStatement[]) => {
           counts.d1++;
           counts.d1Batches++;
-          return value.call(target, statements.map((s) => realStatements.get(s) ?? s));
+          return Reflect.apply(value, target, [statements.map((s) => realStatements.get(s) ?? s)]);
         };
       }
       if (prop === "exec") {
         return (...args: unknown[]) => {
           counts.d1++;
           counts.d1Statements++;
-          return value.apply(target, args);
+          return Reflect.apply(value, target, args);
         };
       }
-      if (prop === "withSession") return (...args: unknown[]) => countingD1(value.apply(target, args) as D1DatabaseSession, counts);
-      return value.bind(target);
+      if (prop === "withSession") return (...args: unknown[]) => countingD1(Reflect.apply(value, target, args) as D1DatabaseSession, counts);
+      return (...args: unknown[]) => Reflect.apply(value, target, args);
     },
   });
 }
 
-/** Every method call on an object counts once (KV gets, rate-limit checks, Durable Object RPC). */
+/** Every method call on an object counts once (KV gets, rate-limit checks, Durable Object RPC). Reflect.apply: on an RPC stub, `.apply` would be a remote method. */
 function countingCalls<T extends object>(target: T, count: () => void): T {
   return new Proxy(target, {
     get(obj, prop) {
@@ -80,7 +80,7 @@ function countingCalls<T extends object>(target: T, count: () => void): T {
       if (!isFunction(value)) return value;
       return (...args: unknown[]) => {
         count();
-        return value.apply(obj, args);
+        return Reflect.apply(value, obj, args);
       };
     },
   });
@@ -92,9 +92,9 @@ function countingNamespace(namespace: DurableObjectNamespace, counts: RoundTrips
       const value = Reflect.get(target, prop, target);
       if (!isFunction(value)) return value;
       if (prop === "get" || prop === "getByName") {
-        return (...args: unknown[]) => countingCalls(value.apply(target, args) as object, () => counts.durableObject++);
+        return (...args: unknown[]) => countingCalls(Reflect.apply(value, target, args) as object, () => counts.durableObject++);
       }
-      return value.bind(target);
+      return (...args: unknown[]) => Reflect.apply(value, target, args);
     },
   });
 }
@@ -115,7 +115,7 @@ export function countingEnv(env: Env, counts: RoundTrips): Env {
 }
 
 const countingOn = (env: Env) =>
-  (env as { COUNT_ROUND_TRIPS?: string }).COUNT_ROUND_TRIPS === "1" && env.ENVIRONMENT !== "production";
+  (env as { COUNT_ROUND_TRIPS?: string }).COUNT_ROUND_TRIPS === "1" && (env.ENVIRONMENT as string) !== "production";
 
 /**
  * App middleware, before anything touches a binding: counts what the request

@@ -6,7 +6,7 @@ import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
-import { requireUser } from "../users/store";
+import { userExistsQuery, userNotFound } from "../users/store";
 import {
   createNoteRoute,
   deleteNoteRoute,
@@ -14,8 +14,8 @@ import {
   listAuthorNotesRoute,
   updateNoteRoute,
 } from "./routes";
-import { deleteNote, findNote, insertNote, noteNotFound, pageOfAuthorNotes, topicsOfNote, updateNote } from "./store";
-import { loadNoteView, loadNoteViews } from "./view";
+import { authorNotesPage, deleteNote, findNote, insertNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
+import { loadNoteView, noteViewQueries, presentNoteViews } from "./view";
 
 type NoteRow = typeof notes.$inferSelect;
 
@@ -111,7 +111,16 @@ export const notesRouter = createRouter()
   })
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireUser(c.var.db, id);
-    const page = await pageOfAuthorNotes(c.var.db, id, c.req.valid("query"));
-    return c.json({ items: await loadNoteViews(c.var.db, page.items, c.var.viewer?.id ?? null), nextCursor: page.nextCursor }, 200);
+    const query = c.req.valid("query");
+    const db = c.var.db;
+    const viewerId = c.var.viewer?.id ?? null;
+    // The author, the page and its notes' views in one round trip: the views read the page as a subquery.
+    const [author, pageRows, ...views] = await db.batch([
+      userExistsQuery(db, id),
+      authorNotesPage(db, id, query),
+      ...noteViewQueries(db, authorNotesPage(db, id, query), viewerId),
+    ]);
+    if (author.length === 0) throw userNotFound();
+    const page = toAuthorNotesPage(pageRows, query.limit);
+    return c.json({ items: presentNoteViews(page.items, views, viewerId), nextCursor: page.nextCursor }, 200);
   });

@@ -91,13 +91,14 @@ export async function updateNote(db: Db, noteId: string, content: NoteContent, b
 /** Deleting a note deletes its comments, likes, collects and topic links with it (ON DELETE CASCADE). */
 export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(notes.id, noteId));
 
-/** Ids of an author's notes, newest first. Note ids are time-ordered, so the id alone is the cursor key. */
-export async function pageOfAuthorNotes(db: Db, authorId: string, page: { cursor?: string; limit: number }) {
-  const rows = await db
+/** An author's notes, newest first: the statement of its page of ids (note ids are time-ordered, so the id alone is the cursor key). */
+export const authorNotesPage = (db: Db, authorId: string, page: { cursor?: string; limit: number }) =>
+  db
     .select({ id: notes.id })
     .from(notes)
     .where(and(eq(notes.authorId, authorId), afterCursor(page.cursor, "desc", notes.id)))
     .orderBy(desc(notes.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);
-}
+
+export const toAuthorNotesPage = (rows: { id: string }[], limit: number) =>
+  toPage(rows, limit, (row) => [row.id, row.id], (row) => row.id);
