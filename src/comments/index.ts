@@ -13,7 +13,8 @@ import {
   updateCommentRoute,
 } from "./routes";
 import { notifyThread } from "../live/notify";
-import { postComment } from "./post";
+import { newComment, noteGone } from "./post";
+import { createOnce, markReplayed } from "../lib/create-once";
 import {
   deleteComment,
   findComment,
@@ -28,9 +29,11 @@ const commentNotFound = () => new ApiError("not_found", "No comment with this id
 export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
-    const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
-    c.executionCtx.waitUntil(notifyThread(c.env, noteId, comment));
-    return c.json(comment, 201);
+    const comment = await newComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
+    const { answer, replayed } = await createOnce(c, comment.writes, comment.view).catch(noteGone);
+    if (!replayed) c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
+    markReplayed(c, replayed);
+    return c.json(answer, 201);
   })
   .openapi(listThreadRoute, async (c) => {
     const thread = await pageOfThread(c.var.db, c.req.valid("param").id, c.req.valid("query"));

@@ -1,15 +1,71 @@
 import type { z } from "@hono/zod-openapi";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { detectLanguage } from "../language/detect";
+import { isForeignKeyViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import type { IpRegion } from "../lib/ip-region";
-import { requireNote } from "../notes/store";
-import type { CommentCreateSchema } from "./schemas";
-import { findComment, insertComment, loadComment } from "./store";
+import { showIpRegion } from "../lib/ip-region";
+import { iso } from "../lib/time";
+import { noteNotFound } from "../notes/store";
+import type { CommentCreateSchema, CommentView } from "./schemas";
+import { commentInsert, commentView, loadComment, presentComment } from "./store";
+
+export type NewCommentWrite = { view: CommentView; writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] };
 
 /**
- * Posts a comment or reply, the same way over REST and over a live thread's
- * WebSocket. The live thread hears of it through the thread outbox.
+ * A new comment or reply, as it will be answered (its author's nickname left
+ * for the write's batch to fill) and the statement that stores it. A top-level
+ * comment needs no read first: a missing note fails the insert's foreign key
+ * (see `noteGone`). A reply reads the comment it answers first.
+ */
+export async function newComment(
+  db: Db,
+  noteId: string,
+  authorId: string,
+  input: z.infer<typeof CommentCreateSchema>,
+  ip: IpRegion,
+): Promise<NewCommentWrite> {
+  const answering = input.replyTo ? await loadComment(db, input.replyTo) : undefined;
+  if (input.replyTo && answering?.noteId !== noteId) {
+    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
+      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+    });
+  }
+  const language = input.language ?? detectLanguage(input.body);
+  const { id, row, write } = commentInsert(db, {
+    noteId,
+    authorId,
+    body: input.body,
+    language,
+    answering: answering && { id: answering.id, parentId: answering.parentId, authorId: answering.author.id },
+  }, ip);
+  const view: CommentView = {
+    id,
+    noteId,
+    author: { id: authorId, nickname: "" },
+    parentId: row.parentId,
+    replyTo: answering ? { commentId: answering.id, user: answering.author } : null,
+    body: input.body,
+    language,
+    ipRegion: showIpRegion(ip.country, ip.region),
+    replyCount: 0,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+  return { view, writes: [write] };
+}
+
+/** A comment's write failed because its note is gone (deleted meanwhile, or never there): 404. */
+export function noteGone(error: unknown): never {
+  if (isForeignKeyViolation(error)) throw noteNotFound();
+  throw error;
+}
+
+/**
+ * Posts a comment or reply over a live thread's WebSocket, in one batch with
+ * its read-back (REST posts go through createOnce, for their Idempotency-Key).
+ * The live thread hears of it through the thread outbox.
  */
 export async function postComment(
   db: Db,
@@ -17,18 +73,8 @@ export async function postComment(
   authorId: string,
   input: z.infer<typeof CommentCreateSchema>,
   ip: IpRegion,
-) {
-  await requireNote(db, noteId);
-  const answering = input.replyTo ? await findComment(db, input.replyTo) : undefined;
-  if (input.replyTo && answering?.noteId !== noteId) {
-    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
-    });
-  }
-  const id = await insertComment(
-    db,
-    { noteId, authorId, body: input.body, language: input.language ?? detectLanguage(input.body), answering },
-    ip,
-  );
-  return (await loadComment(db, id))!;
+): Promise<CommentView> {
+  const { view, writes } = await newComment(db, noteId, authorId, input, ip);
+  const [, ...rest] = await db.batch([...writes, commentView(db, view.id)]).catch(noteGone);
+  return presentComment(rest.at(-1) as Parameters<typeof presentComment>[0]) ?? view;
 }

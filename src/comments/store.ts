@@ -50,8 +50,12 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
 
 export const findComment = (db: Db, id: string) => db.select().from(comments).where(eq(comments.id, id)).get();
 
+/** A comment as clients see it: the statement, batch-safe, and its answer. */
+export const commentView = (db: Db, id: string) => selectComments(db).where(eq(comments.id, id));
+export const presentComment = (rows: CommentRow[]) => rows[0] && present(rows[0]);
+
 export async function loadComment(db: Db, id: string): Promise<CommentView | undefined> {
-  const row = await selectComments(db).where(eq(comments.id, id)).get();
+  const row = await commentView(db, id).get();
   return row && present(row);
 }
 
@@ -70,11 +74,11 @@ export type NewComment = {
   answering?: { id: string; parentId: string | null; authorId: string };
 };
 
-export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
+/** A new comment's id, its row and the statement that inserts it, for the caller's batch. */
+export function commentInsert(db: Db, input: NewComment, ip: IpRegion) {
   const now = Date.now();
-  const id = newId(now);
-  await db.insert(comments).values({
-    id,
+  const row = {
+    id: newId(now),
     noteId: input.noteId,
     authorId: input.authorId,
     parentId: input.answering ? (input.answering.parentId ?? input.answering.id) : null,
@@ -86,8 +90,8 @@ export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Pr
     ipRegion: ip.region,
     createdAt: now,
     updatedAt: now,
-  });
-  return id;
+  };
+  return { id: row.id, row, write: db.insert(comments).values(row) };
 }
 
 export const updateComment = (db: Db, id: string, body: string, language: string) =>

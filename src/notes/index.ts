@@ -1,4 +1,3 @@
-import type { notes } from "../db/schema";
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
@@ -14,10 +13,10 @@ import {
   listAuthorNotesRoute,
   updateNoteRoute,
 } from "./routes";
-import { authorNotesPage, deleteNote, findNote, insertNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
-import { loadNoteView, noteViewQueries, presentNoteViews } from "./view";
+import { type NoteRow, authorNotesPage, deleteNote, findNote, newNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
+import { loadNoteView, noteViewQueries, present, presentNoteViews } from "./view";
+import { createOnce, markReplayed } from "../lib/create-once";
 
-type NoteRow = typeof notes.$inferSelect;
 
 
 function checkTopicCount(topics: string[]): string[] {
@@ -49,7 +48,7 @@ export const notesRouter = createRouter()
     const input = c.req.valid("json");
     const viewer = signedInViewer(c);
     const topics = checkTopicCount([...new Set([...topicsInText(`${input.title}\n${input.body}`), ...input.topics])]);
-    const id = await insertNote(
+    const note = newNote(
       c.var.db,
       viewer.id,
       {
@@ -65,7 +64,11 @@ export const notesRouter = createRouter()
       topics,
       requestIpRegion(c),
     );
-    return c.json((await loadNoteView(c.var.db, id, viewer.id))!, 201);
+    // Answered from what is written (a new note has no likes or collects yet); the author's nickname comes from the same batch.
+    const view = present(note.row, { id: viewer.id, nickname: "" }, [...topics].sort(), { liked: false, collected: false });
+    const { answer, replayed } = await createOnce(c, note.writes, view);
+    markReplayed(c, replayed);
+    return c.json(answer, 201);
   })
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);

@@ -7,6 +7,8 @@ import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { ApiError } from "../lib/errors";
 
+export type NoteRow = typeof notes.$inferSelect;
+
 export type NoteContent = {
   title: string;
   body: string;
@@ -32,24 +34,30 @@ function attachTopics(db: Db, noteId: string, names: string[], now: number): Bat
   ];
 }
 
-export async function insertNote(db: Db, authorId: string, content: NoteContent, topicNames: string[], ip: IpRegion) {
+/**
+ * A new note's row as stored (counters start at 0) and the statements that
+ * store it with its topics, for the caller's batch.
+ */
+export function newNote(db: Db, authorId: string, content: NoteContent, topicNames: string[], ip: IpRegion) {
   const now = Date.now();
-  const id = newId(now);
   const { place, ...rest } = content;
-  await db.batch([
-    db.insert(notes).values({
-      id,
-      authorId,
-      ...rest,
-      ...placeColumns(place),
-      ipCountry: ip.country,
-      ipRegion: ip.region,
-      createdAt: now,
-      updatedAt: now,
-    }),
-    ...attachTopics(db, id, topicNames, now),
-  ]);
-  return id;
+  const row: NoteRow = {
+    id: newId(now),
+    authorId,
+    ...rest,
+    ...placeColumns(place),
+    ipCountry: ip.country,
+    ipRegion: ip.region,
+    likeCount: 0,
+    collectCount: 0,
+    commentCount: 0,
+    receiptCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { likeCount, collectCount, commentCount, receiptCount, ...values } = row;
+  const writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [db.insert(notes).values(values), ...attachTopics(db, row.id, topicNames, now)];
+  return { row, writes };
 }
 
 export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
