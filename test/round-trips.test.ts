@@ -89,7 +89,6 @@ describe("round trips per request stay within budget", () => {
     const response = await call();
     expect(response.status, JSON.stringify(response.body)).toBe(status);
     const used = roundTripsOf(response);
-    console.log("RT", expect.getState().currentTestName, JSON.stringify(used));
     for (const [kind, limit] of Object.entries(budget) as [keyof Budget, number][]) {
       expect(used[kind], `${kind}: ${JSON.stringify(used)}`).toBeLessThanOrEqual(limit);
     }
