@@ -83,4 +83,14 @@ describe("races with deletion", () => {
       await env.DB.prepare("DROP TRIGGER vanish").run();
     }
   });
+  it("carries a D1 bookmark from answer to request, so a client reads its own writes from any replica", async () => {
+    const author = await createUser();
+    const created = await api("POST", "/v1/notes", { token: author.token, body: { title: "bookmarked" } });
+    const bookmark = created.headers.get("X-D1-Bookmark");
+    expect(bookmark).toBeTruthy();
+    const read = await api("GET", `/v1/notes/${created.body.id}`, { headers: { "X-D1-Bookmark": bookmark! } });
+    expect(read.status).toBe(200);
+    expect(read.body.title).toBe("bookmarked");
+    expect((await api("GET", `/v1/notes/${created.body.id}`, { headers: { "X-D1-Bookmark": "not a bookmark!" } })).status).toBe(200);
+  });
 });
