@@ -6,12 +6,14 @@ import { jsonHeaders, request } from "./http.mjs";
 /**
  * A load scenario: one HTTP request, repeated.
  * @typedef {{ name: string, method?: string, path: string | (() => string), body?: unknown, writes?: boolean,
- *   tokens?: string[], ips?: string[], connections?: number[], expectInBody?: string,
- *   check?: (json: any) => string | undefined }} Scenario
+ *   tokens?: string[], ips?: string[], bodies?: unknown[], idempotencyKeys?: boolean, connections?: number[],
+ *   expectInBody?: string, check?: (json: any) => string | undefined }} Scenario
  * - `path`: a function gives each request its own path (called once per request, warm-up
  *   and preflight included), e.g. to never ask for the same uncached thing twice.
  * - `tokens` and `ips` (sent as CF-Connecting-IP) are used in turn, one per request, across
  *   all connections, so a per-user or per-IP limit isn't what gets measured.
+ * - `bodies`: used in turn like tokens, instead of `body` (e.g. a different phone per sign-in).
+ * - `idempotencyKeys`: each request sends a fresh `Idempotency-Key`, as real clients' creates do.
  * - `connections`: the only concurrencies (of those asked for) this scenario runs at.
  * - `expectInBody`: a string every 2xx answer must contain; the others count as errors.
  * - `check` inspects one response before the load and returns a complaint, if any.
@@ -21,13 +23,17 @@ const pathOf = ({ path }) => (typeof path === "function" ? path() : path);
 
 /** The autocannon request for a scenario, varying path, token and address per request when it has several. */
 function autocannonRequest(scenario, evidence) {
-  const { method = "GET", path, body, tokens = [], ips = [], expectInBody } = scenario;
+  const { method = "GET", path, tokens = [], ips = [], bodies = [], idempotencyKeys = false, expectInBody } = scenario;
+  const body = scenario.body ?? bodies[0];
   let turn = 0;
-  const varies = typeof path === "function" || tokens.length > 1 || ips.length > 1;
+  const run = Date.now().toString(36);
+  const varies = typeof path === "function" || tokens.length > 1 || ips.length > 1 || bodies.length > 1 || idempotencyKeys;
   const setupRequest = (req) => {
     req.path = pathOf(scenario);
     if (tokens.length > 1) req.headers.Authorization = `Bearer ${tokens[turn % tokens.length]}`;
     if (ips.length > 1) req.headers["CF-Connecting-IP"] = ips[turn % ips.length];
+    if (bodies.length > 1) req.body = JSON.stringify(bodies[turn % bodies.length]);
+    if (idempotencyKeys) req.headers["Idempotency-Key"] = `bench-${run}-${turn}`;
     turn++;
     return req;
   };
@@ -105,7 +111,8 @@ const nonSuccessCodes = (stats = {}) =>
 
 /** Sends a scenario's request once and checks the answer, so a broken route fails before any load. */
 export async function preflight(origin, scenario) {
-  const { method = "GET", body, tokens, ips } = scenario;
+  const { method = "GET", tokens, ips } = scenario;
+  const body = scenario.body ?? scenario.bodies?.[0];
   const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body });
   const complaint =
     scenario.check?.(answer) ??
