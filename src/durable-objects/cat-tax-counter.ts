@@ -62,7 +62,12 @@ export class CatTaxCounter extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.db = createDb(env.DB);
-    this.createTables();
+    // Only counters that stamp get tables: a receipt list read asks every note's counter, cat note or not.
+    if (this.hasTables()) this.createTables();
+  }
+
+  private hasTables() {
+    return this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'receipts'").toArray().length > 0;
   }
 
   async stamp(request: StampRequest): Promise<StampResult> {
@@ -79,13 +84,14 @@ export class CatTaxCounter extends DurableObject<Env> {
 
   /** Receipts D1 may not have yet, newest first (for the receipt list's first page). */
   async unmirrored(): Promise<CounterReceipt[]> {
+    if (!this.hasTables()) return [];
     const pending = this.sql.exec<StoredReceipt>(`SELECT ${RECEIPT_COLUMNS} FROM receipts WHERE mirrored = 0 ORDER BY serial DESC`).toArray();
     if (pending.length) this.ctx.waitUntil(this.mirror());
     return pending.map(publicReceipt);
   }
 
   override async alarm(): Promise<void> {
-    await this.mirror();
+    if (this.hasTables()) await this.mirror();
   }
 
   private createTables() {
@@ -114,6 +120,7 @@ export class CatTaxCounter extends DurableObject<Env> {
   /** On first use, takes over the receipts D1 already holds (none for a new note), so serials continue from them. */
   private async load(noteId: string) {
     if (this.noteId) return;
+    this.createTables();
     await this.ctx.blockConcurrencyWhile(async () => {
       if (!this.setting("note_id")) {
         for (const r of await receiptsOfNote(this.db, noteId)) {
@@ -155,6 +162,7 @@ export class CatTaxCounter extends DurableObject<Env> {
    * write share its outcome, so a failure is handled (and backed off) once.
    */
   private async mirrorPending(): Promise<void> {
+    if (!this.hasTables()) return; // forgotten meanwhile
     const noteId = this.noteId ?? this.setting("note_id");
     const pending = this.sql.exec<StoredReceipt>(`SELECT ${RECEIPT_COLUMNS} FROM receipts WHERE mirrored = 0 ORDER BY serial`).toArray();
     if (!noteId || pending.length === 0) return;
@@ -182,7 +190,6 @@ export class CatTaxCounter extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.noteId = null;
-    this.createTables();
   }
 }
 
