@@ -23,11 +23,13 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        // Upload limits small enough for a test to reach.
+        // Upload limits small enough for a test to reach. COUNT_ROUND_TRIPS: every answer carries X-Round-Trips
+        // (src/lib/instrumentation.ts), for test/round-trips.test.ts.
         workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {
           MEDIA_UPLOADS_PER_HOUR: "6",
           MEDIA_BYTES_PER_USER: "400000",
           MEDIA_STREAM_VIDEOS_OVER_BYTES: "100000", // so a test's 250 KB video takes the streaming path
+          COUNT_ROUND_TRIPS: "1",
         }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",

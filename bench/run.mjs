@@ -2,7 +2,7 @@
 import { HEALTH, runBenchmark } from "./lib/harness.mjs";
 import { mapLimit, request } from "./lib/http.mjs";
 import { benchOptions } from "./lib/options.mjs";
-import { createSignedInUsers } from "./lib/users.mjs";
+import { BENCH_PASSWORD, createSignedInUsers } from "./lib/users.mjs";
 
 // Enough users that each one's share of the writes stays far below the write
 // limit (120 per user per minute): 500 users allow 1,000 writes/s.
@@ -43,6 +43,11 @@ async function seed({ worker, origin }) {
 
   // The author's token stays out of the write rotation: their 50 notes already used part of their minute.
   const writers = users.slice(1).map((user) => user.token);
+  // Signed-in readers: many tokens, each session looked up once per isolate and then cached, as for real clients.
+  const readers = users.slice(1).map((user) => user.token);
+  // Sign-in is limited to 10 a minute per phone and per IP: every request is another person from another address.
+  const signIns = users.map((user) => ({ phone: user.phone, region: "CN", password: BENCH_PASSWORD }));
+  const addresses = users.map((_, i) => `10.9.${i >> 8}.${i & 255}`);
   const comments = TOP_LEVEL_COMMENTS + replies.length;
   return {
     seeded: { users: USERS, authorNotes: AUTHOR_NOTES, hotNoteComments: comments, hotNoteTopLevel: TOP_LEVEL_COMMENTS },
@@ -62,8 +67,22 @@ async function seed({ worker, origin }) {
         path: `/v1/users/${author.id}/notes`,
         check: (page) => (page.items.length === 20 ? undefined : `expected a page of 20 notes, got ${page.items.length}`),
       },
-      { name: "POST /v1/notes", writes: true, method: "POST", path: "/v1/notes", body: noteBody, tokens: writers },
-      { name: "POST /v1/notes/{id}/comments", writes: true, method: "POST", path: `/v1/notes/${commentedNote.id}/comments`, body: commentBody, tokens: writers },
+      { name: "GET /v1/notes/{id}, signed in", path: `/v1/notes/${hotNote.id}`, tokens: readers },
+      { name: "GET /v1/notes/{id}/comments, signed in", path: `/v1/notes/${hotNote.id}/comments`, tokens: readers },
+      { name: "GET /v1/users/{id}/notes, signed in", path: `/v1/users/${author.id}/notes`, tokens: readers },
+      // Creates send an Idempotency-Key, as real clients do.
+      { name: "POST /v1/notes", writes: true, method: "POST", path: "/v1/notes", body: noteBody, tokens: writers, idempotencyKeys: true },
+      {
+        name: "POST /v1/notes/{id}/comments",
+        writes: true,
+        method: "POST",
+        path: `/v1/notes/${commentedNote.id}/comments`,
+        body: commentBody,
+        tokens: writers,
+        idempotencyKeys: true,
+      },
+      // Sign-in: PBKDF2 at 100,000 iterations, the most Workers allows; its cost next to /health.
+      { name: "POST /v1/sessions", writes: true, method: "POST", path: "/v1/sessions", bodies: signIns, ips: addresses },
     ],
   };
 }

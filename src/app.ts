@@ -5,7 +5,6 @@ import { cors } from "hono/cors";
 import { accounts } from "./accounts";
 import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
-import { createDb } from "./db/client";
 import { docs } from "./docs";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
@@ -23,6 +22,8 @@ import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
 import { newId } from "./lib/ids";
+import { countRoundTrips } from "./lib/instrumentation";
+import { BOOKMARK_HEADER, d1Session } from "./lib/d1-session";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -74,9 +75,9 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", BOOKMARK_HEADER],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", BOOKMARK_HEADER],
       maxAge: 86400,
     }),
   );
@@ -86,10 +87,8 @@ export function createApp() {
   });
   // Uploads have their own limits (20 MB images, 200 MB videos), checked by the media route as it reads.
   app.use((c, next) => (c.req.method === "POST" && c.req.path === "/v1/media" ? next() : jsonBodyLimit(c, next)));
-  app.use(async (c, next) => {
-    c.set("db", createDb(c.env.DB));
-    return next();
-  });
+  app.use(countRoundTrips);
+  app.use(d1Session);
   app.use(authenticate);
 
   app.route("/", health);

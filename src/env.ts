@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import type { IdempotencyClaim } from "./lib/create-once";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
 export type Viewer = {
@@ -16,5 +17,7 @@ export type AppEnv = {
     requestId: string;
     db: Db;
     viewer: Viewer | null;
+    /** The Idempotency-Key of a create that keeps it in its own write batch (src/lib/create-once.ts). */
+    idempotency: IdempotencyClaim | undefined;
   };
 };

@@ -113,6 +113,23 @@ describe("sessions", () => {
     expectError(await api("GET", "/v1/me", { token }), 401, "unauthorized");
   });
 
+  it("a sign-out stops a token at once on this isolate, though it was just cached", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 2; i++) expect((await api("GET", "/v1/me", { token: user.token })).status).toBe(200);
+    expect((await api("DELETE", "/v1/sessions/current", { token: user.token })).status).toBe(204);
+    const after = await Promise.all([0, 1, 2].map(() => api("GET", "/v1/me", { token: user.token })));
+    for (const response of after) expectError(response, 401, "unauthorized");
+  });
+
+  it("a cached session still ends at its expiry", async () => {
+    const user = await createUser();
+    const expiresAt = Date.now() + 1_000;
+    await env.DB.prepare("UPDATE sessions SET expires_at = ? WHERE user_id = ?").bind(expiresAt, user.id).run();
+    expect((await api("GET", "/v1/me", { token: user.token })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 50));
+    expectError(await api("GET", "/v1/me", { token: user.token }), 401, "unauthorized");
+  });
+
   it("stores only a hash of the token", async () => {
     const user = await createUser();
     const stored = await env.DB.prepare("SELECT token_hash FROM sessions WHERE user_id = ?").bind(user.id).all<{ token_hash: string }>();

@@ -69,18 +69,28 @@ describe("one error format everywhere", () => {
 });
 
 describe("races with deletion", () => {
-  it("a write that refers to a row deleted meanwhile gets 409, not 500", async () => {
+  it("a write that refers to a row deleted meanwhile gets a clear 404, not 500", async () => {
     const author = await createUser();
     const fan = await createUser();
     const note = (await api("POST", "/v1/notes", { token: author.token, body: { title: "soon gone" } })).body;
-    // The note disappears between the handler's existence check and its insert.
+    // The note disappears as the like is inserted (the like's own foreign key is the existence check).
     await env.DB.prepare(
       "CREATE TRIGGER vanish BEFORE INSERT ON likes BEGIN DELETE FROM notes WHERE id = NEW.note_id; END",
     ).run();
     try {
-      expectError(await api("PUT", `/v1/notes/${note.id}/like`, { token: fan.token }), 409, "conflict");
+      expectError(await api("PUT", `/v1/notes/${note.id}/like`, { token: fan.token }), 404, "not_found");
     } finally {
       await env.DB.prepare("DROP TRIGGER vanish").run();
     }
+  });
+  it("carries a D1 bookmark from answer to request, so a client reads its own writes from any replica", async () => {
+    const author = await createUser();
+    const created = await api("POST", "/v1/notes", { token: author.token, body: { title: "bookmarked" } });
+    const bookmark = created.headers.get("X-D1-Bookmark");
+    expect(bookmark).toBeTruthy();
+    const read = await api("GET", `/v1/notes/${created.body.id}`, { headers: { "X-D1-Bookmark": bookmark! } });
+    expect(read.status).toBe(200);
+    expect(read.body.title).toBe("bookmarked");
+    expect((await api("GET", `/v1/notes/${created.body.id}`, { headers: { "X-D1-Bookmark": "not a bookmark!" } })).status).toBe(200);
   });
 });

@@ -78,3 +78,12 @@ export async function createUser(
   expect(login.status, JSON.stringify(login.body)).toBe(201);
   return { id: signup.body.id, token: login.body.token, phone, password, nickname };
 }
+
+export type RoundTrips = { d1: number; d1Statements: number; d1Batches: number; durableObject: number; kv: number; rateLimit: number };
+
+/** What a request sent to D1, KV, Durable Objects and rate limiters (src/lib/instrumentation.ts; on in tests only). */
+export function roundTripsOf(response: ApiResponse): RoundTrips {
+  const header = response.headers.get("X-Round-Trips");
+  expect(header, "X-Round-Trips header (COUNT_ROUND_TRIPS in vitest.config.ts)").toBeTruthy();
+  return JSON.parse(header!) as RoundTrips;
+}

@@ -54,6 +54,17 @@ describe("Idempotency-Key on creates", () => {
     expect(fixed.status).toBe(201);
   });
 
+  it("a create the database refuses keeps nothing, not even its key", async () => {
+    const user = await createUser();
+    const headers = { "Idempotency-Key": "refused-then-reused" };
+    const note = (await api("POST", "/v1/notes", { token: user.token, body: { title: "soon gone" } })).body;
+    await api("DELETE", `/v1/notes/${note.id}`, { token: user.token });
+    expectError(await api("POST", `/v1/notes/${note.id}/comments`, { token: user.token, headers, body: { body: "hello?" } }), 404, "not_found");
+    const kept = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = 'refused-then-reused'").first<{ n: number }>();
+    expect(kept!.n).toBe(0);
+    expect((await api("POST", "/v1/notes", { token: user.token, headers, body: { title: "another request" } })).status).toBe(201);
+  });
+
   it("works for sign-up, and keys are kept 24 hours then forgotten", async () => {
     const body = { phone: uniquePhone(), region: "CN", password: "correct horse battery", nickname: "薯友", languages: ["zh-Hans"] };
     const headers = { "Idempotency-Key": "signup-1", "CF-Connecting-IP": uniqueIp() };

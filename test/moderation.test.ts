@@ -109,6 +109,15 @@ describe("the moderation flow, end to end", () => {
     expectError(await api("POST", "/v1/reports", { token: troll!.token, body: { targetType: "user", targetId: reporter!.id, category: "spam" } }), 403, "account_suspended");
     expectError(await api("PATCH", "/v1/me", { token: troll!.token, body: { bio: "new bio" } }), 403, "account_suspended");
     expect((await api("GET", `/v1/users/${reporter!.id}/notes`, { token: troll!.token })).status).toBe(200);
+    // Writes that check the suspension inside their own batch (one round trip) refuse the same way and keep nothing.
+    const catNote = await api("POST", "/v1/notes", { token: reporter!.token, body: { title: "Lili", body: "#cattax", catName: "Lili" } });
+    const comment = { token: troll!.token, headers: { "Idempotency-Key": "suspended-comment" }, body: { body: "hello again" } };
+    expectError(await api("POST", `/v1/notes/${catNote.body.id}/comments`, comment), 403, "account_suspended");
+    expectError(await api("PUT", `/v1/notes/${catNote.body.id}/like`, { token: troll!.token }), 403, "account_suspended");
+    expectError(await api("PUT", `/v1/users/${reporter!.id}/follow`, { token: troll!.token }), 403, "account_suspended");
+    expectError(await api("POST", `/v1/notes/${catNote.body.id}/cat-tax-receipts`, { token: troll!.token }), 403, "account_suspended");
+    const untouched = await api("GET", `/v1/notes/${catNote.body.id}`);
+    expect(untouched.body).toMatchObject({ commentCount: 0, likeCount: 0, receiptCount: 0 });
     const me = await api("GET", "/v1/me", { token: troll!.token });
     expect(me.body.suspendedUntil).toBe(until);
     const signIn = await api("POST", "/v1/sessions", { body: { phone: troll!.phone, region: "CN", password: troll!.password } });

@@ -6,8 +6,8 @@ import { jsonHeaders, request } from "./http.mjs";
 /**
  * A load scenario: one HTTP request, repeated.
  * @typedef {{ name: string, method?: string, path: string | (() => string), body?: unknown | (() => unknown),
- *   rawBody?: () => Uint8Array, writes?: boolean,
- *   tokens?: string[], ips?: string[], connections?: number[], expectInBody?: string,
+ *   rawBody?: () => Uint8Array, writes?: boolean, tokens?: string[], ips?: string[], bodies?: unknown[],
+ *   idempotencyKeys?: boolean, connections?: number[], expectInBody?: string,
  *   check?: (json: any) => string | undefined }} Scenario
  * - `path`: a function gives each request its own path (called once per request, warm-up
  *   and preflight included), e.g. to never ask for the same uncached thing twice.
@@ -15,6 +15,8 @@ import { jsonHeaders, request } from "./http.mjs";
  *   all connections, so a per-user or per-IP limit isn't what gets measured.
  * - `body` as a function gives each request its own JSON body; `rawBody` its own bytes
  *   (sent as application/octet-stream), e.g. uploads that must not be deduplicated.
+ * - `bodies`: used in turn like tokens, instead of `body` (e.g. a different phone per sign-in).
+ * - `idempotencyKeys`: each request sends a fresh `Idempotency-Key`, as real clients' creates do.
  * - `connections`: the only concurrencies (of those asked for) this scenario runs at.
  * - `expectInBody`: a string every 2xx answer must contain; the others count as errors.
  * - `check` inspects one response before the load and returns a complaint, if any.
@@ -25,15 +27,20 @@ const bodyOf = ({ body }) => (typeof body === "function" ? body() : body);
 
 /** The autocannon request for a scenario, varying path, token and address per request when it has several. */
 function autocannonRequest(scenario, evidence) {
-  const { method = "GET", path, body, rawBody, tokens = [], ips = [], expectInBody } = scenario;
+  const { method = "GET", path, rawBody, tokens = [], ips = [], bodies = [], idempotencyKeys = false, expectInBody } = scenario;
+  const body = scenario.body ?? bodies[0];
   let turn = 0;
-  const varies = typeof path === "function" || typeof body === "function" || rawBody || tokens.length > 1 || ips.length > 1;
+  const run = Date.now().toString(36);
+  const varies =
+    typeof path === "function" || typeof body === "function" || rawBody || tokens.length > 1 || ips.length > 1 || bodies.length > 1 || idempotencyKeys;
   const setupRequest = (req) => {
     req.path = pathOf(scenario);
     if (typeof body === "function") req.body = JSON.stringify(body());
     if (rawBody) req.body = Buffer.from(rawBody());
     if (tokens.length > 1) req.headers.Authorization = `Bearer ${tokens[turn % tokens.length]}`;
     if (ips.length > 1) req.headers["CF-Connecting-IP"] = ips[turn % ips.length];
+    if (bodies.length > 1) req.body = JSON.stringify(bodies[turn % bodies.length]);
+    if (idempotencyKeys) req.headers["Idempotency-Key"] = `bench-${run}-${turn}`;
     turn++;
     return req;
   };
@@ -115,7 +122,8 @@ const nonSuccessCodes = (stats = {}) =>
 /** Sends a scenario's request once and checks the answer, so a broken route fails before any load. */
 export async function preflight(origin, scenario) {
   const { method = "GET", rawBody, tokens, ips } = scenario;
-  const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body: bodyOf(scenario), rawBody: rawBody?.() });
+  const body = scenario.body === undefined ? scenario.bodies?.[0] : bodyOf(scenario);
+  const answer = await request(origin, method, pathOf(scenario), { token: tokens?.[0], ip: ips?.[0], body, rawBody: rawBody?.() });
   const complaint =
     scenario.check?.(answer) ??
     (scenario.expectInBody && !JSON.stringify(answer).includes(scenario.expectInBody) ? `answer without ${scenario.expectInBody}` : undefined);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
-import { signedInViewer } from "../lib/auth";
+import { forgetSession, forgetUserSessions, signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
@@ -66,7 +66,9 @@ export const accounts = createRouter()
     );
   })
   .openapi(logoutRoute, async (c) => {
-    await endSession(c.var.db, signedInViewer(c).sessionId);
+    const { sessionId } = signedInViewer(c);
+    forgetSession(sessionId);
+    await endSession(c.var.db, sessionId);
     return c.body(null, 204);
   })
   .openapi(getOwnProfileRoute, async (c) => {
@@ -84,5 +86,7 @@ export const accounts = createRouter()
       .returning()
       .get();
     if (!user) throw new ApiError("unauthorized", "This account no longer exists");
+    // Cached viewers carry imageQuality and ipCountry: a change applies at once on this isolate.
+    forgetUserSessions(user.id);
     return c.json(ownProfile(user), 200);
   });

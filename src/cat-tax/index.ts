@@ -1,13 +1,15 @@
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
+import { refuseSuspended } from "../lib/suspension";
 import { iso } from "../lib/time";
-import { findVisibleNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
+import { noteNotFound } from "../notes/store";
 import { readerImageQuality } from "../media/view";
+import { markReplayed } from "../lib/create-once";
 import { loadNoteViews } from "../notes/view";
 import { isCatNote } from "./cat-note";
 import { leaderboardRoute, listReceiptsRoute, stampReceiptRoute } from "./routes";
-import { loadReceipts, pageOfReceipts, topNotesOverall, topNotesSince } from "./store";
+import { counterReceiptView, pageOfReceipts, stampContext, topNotesOverall, topNotesSince } from "./store";
 
 
 /** Monday 00:00 UTC of the week `now` falls in. */
@@ -24,28 +26,33 @@ const ranked = <T extends { receiptCount: number }>(rows: T[]) =>
 export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const stamper = signedInViewer(c);
-    const [note, topics] = await Promise.all([findVisibleNote(c.var.db, id, stamper.id), topicsOfNote(c.var.db, id)]);
+    const { note, topics, stamper } = await stampContext(c.var.db, id, signedInViewer(c).id);
+    refuseSuspended(stamper?.suspendedUntil ?? null);
     if (!note) throw noteNotFound();
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
     }
+    if (!stamper) throw new ApiError("unauthorized", "This account no longer exists");
     if (note.authorId === stamper.id) throw new ApiError("forbidden", "Cat tax is paid to a cat's owner: you can't stamp your own note");
+    // Acknowledged once the counter's own storage holds it; D1 gets its copy right after (see CatTaxCounter).
     const result = await c.env.CAT_TAX_COUNTER.getByName(id).stamp({
       noteId: id,
       stamperId: stamper.id,
+      stamperNickname: stamper.nickname,
       catName: note.catName,
+      idempotencyKey: c.var.idempotency?.key ?? null,
     });
-    if (!result.ok) {
-      throw new ApiError(result.code, result.message, result.code === "service_unavailable" ? { headers: { "Retry-After": "5" } } : {});
-    }
-    const [receipt] = await loadReceipts(c.var.db, id, [result.serial]);
-    return c.json(receipt!, result.created ? 201 : 200);
+    markReplayed(c, result.replayed);
+    return c.json(counterReceiptView(id, result.receipt, { id: stamper.id, nickname: stamper.nickname }), result.created || result.replayed ? 201 : 200);
   })
   .openapi(listReceiptsRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireNote(c.var.db, id, c.var.viewer?.id ?? null);
-    return c.json(await pageOfReceipts(c.var.db, id, c.req.valid("query")), 200);
+    const query = c.req.valid("query");
+    // A signed-in reader may have just stamped: the first page also asks the counter for what D1 may not have yet.
+    const unmirrored = c.var.viewer && !query.cursor ? c.env.CAT_TAX_COUNTER.getByName(id).unmirrored() : Promise.resolve([]);
+    const page = await pageOfReceipts(c.var.db, id, c.var.viewer?.id ?? null, query, unmirrored);
+    if (!page) throw noteNotFound();
+    return c.json(page, 200);
   })
   .openapi(leaderboardRoute, async (c) => {
     const { period, limit } = c.req.valid("query");

@@ -1,8 +1,9 @@
 import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { catTaxReceipts, notes, users } from "../db/schema";
+import type { CounterReceipt } from "../durable-objects/cat-tax-counter";
+import { catTaxReceipts, notes, noteTopics, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
-import { noteIdVisibleTo, noteInFeedOf } from "../lib/visibility";
+import { noteIdVisibleTo, noteInFeedOf, noteVisibleTo } from "../lib/visibility";
 import { iso } from "../lib/time";
 import { receiptNumber } from "./receipt-text";
 import type { ReceiptView } from "./schemas";
@@ -36,13 +37,59 @@ export async function loadReceipts(db: Db, noteId: string, serials: number[]): P
   return rows.map(present);
 }
 
-/** A note's receipts, newest first. */
-export async function pageOfReceipts(db: Db, noteId: string, page: { cursor?: string; limit: number }) {
-  const rows = await selectReceipts(db)
-    .where(and(eq(catTaxReceipts.noteId, noteId), afterCursor(page.cursor, "desc", catTaxReceipts.serial)))
-    .orderBy(desc(catTaxReceipts.serial))
-    .limit(page.limit + 1);
-  return toPage(rows, page.limit, (row) => [row.receipt.serial, String(row.receipt.serial)], present);
+/** A receipt its counter holds, D1 or not, as clients see it. */
+export const counterReceiptView = (noteId: string, receipt: CounterReceipt, stamper?: { id: string; nickname: string }): ReceiptView => ({
+  noteId,
+  serial: receipt.serial,
+  number: receiptNumber(receipt.serial),
+  stamper: stamper ?? (receipt.stamperId ? { id: receipt.stamperId, nickname: receipt.stamperNickname ?? "" } : null),
+  text: receipt.text,
+  createdAt: iso(receipt.createdAt),
+});
+
+/**
+ * A note's receipts, newest first, in one round trip; null when there is no
+ * such note or the viewer may not see it (src/lib/visibility.ts). `unmirrored`
+ * are receipts its counter holds that D1 may not have yet (all newer than
+ * D1's), merged in so a stamper sees their receipt at once.
+ */
+export async function pageOfReceipts(
+  db: Db,
+  noteId: string,
+  viewerId: string | null,
+  page: { cursor?: string; limit: number },
+  unmirrored: Promise<CounterReceipt[]>,
+) {
+  const [[note, rows], pending] = await Promise.all([
+    db.batch([
+      db.select({ id: notes.id }).from(notes).where(and(eq(notes.id, noteId), noteVisibleTo(viewerId))),
+      selectReceipts(db)
+        .where(and(eq(catTaxReceipts.noteId, noteId), afterCursor(page.cursor, "desc", catTaxReceipts.serial)))
+        .orderBy(desc(catTaxReceipts.serial))
+        .limit(page.limit + 1),
+    ]),
+    unmirrored,
+  ]);
+  if (note.length === 0) return null;
+  const inD1 = rows.map(present);
+  const known = new Set(inD1.map((receipt) => receipt.serial));
+  const merged = [...pending.filter((r) => !known.has(r.serial)).map((r) => counterReceiptView(noteId, r)), ...inD1].sort(
+    (a, b) => b.serial - a.serial,
+  );
+  return toPage(merged, page.limit, (receipt) => [receipt.serial, String(receipt.serial)], (receipt) => receipt);
+}
+
+/** What stamping needs to know, in one round trip: the note (if the stamper may see it), its topics, the stamper's nickname and suspension (read at write time). */
+export async function stampContext(db: Db, noteId: string, stamperId: string) {
+  const [note, topics, stamper] = await db.batch([
+    db
+      .select({ authorId: notes.authorId, isCatNote: notes.isCatNote, catName: notes.catName })
+      .from(notes)
+      .where(and(eq(notes.id, noteId), noteVisibleTo(stamperId))),
+    db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId)),
+    db.select({ id: users.id, nickname: users.nickname, suspendedUntil: users.suspendedUntil }).from(users).where(eq(users.id, stamperId)),
+  ]);
+  return { note: note[0], topics: topics.map((row) => row.topic), stamper: stamper[0] };
 }
 
 /** Every receipt D1 holds for a note, in serial order: what a CatTaxCounter starts from if its own storage is empty. */

@@ -3,7 +3,7 @@ import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
-import { findNote, requireNote } from "../notes/store";
+import { findNote, noteNotFound } from "../notes/store";
 import {
   createCommentRoute,
   deleteCommentRoute,
@@ -13,7 +13,8 @@ import {
   updateCommentRoute,
 } from "./routes";
 import { notifyThread } from "../live/notify";
-import { postComment } from "./post";
+import { newComment, noteGone } from "./post";
+import { createOnce, markReplayed } from "../lib/create-once";
 import {
   deleteComment,
   findComment,
@@ -28,15 +29,16 @@ const commentNotFound = () => new ApiError("not_found", "No comment with this id
 export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
-    const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
-    c.executionCtx.waitUntil(notifyThread(c.env, noteId, comment));
-    return c.json(comment, 201);
+    const comment = await newComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
+    const { answer, replayed } = await createOnce(c, comment.writes, comment.view).catch(noteGone);
+    if (!replayed) c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
+    markReplayed(c, replayed);
+    return c.json(answer, 201);
   })
   .openapi(listThreadRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    const viewerId = c.var.viewer?.id ?? null;
-    await requireNote(c.var.db, id, viewerId);
-    return c.json(await pageOfThread(c.var.db, id, viewerId, c.req.valid("query")), 200);
+    const thread = await pageOfThread(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, c.req.valid("query"));
+    if (!thread) throw noteNotFound();
+    return c.json(thread, 200);
   })
   .openapi(getCommentRoute, async (c) => {
     const comment = await loadComment(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
@@ -44,12 +46,9 @@ export const commentsRouter = createRouter()
     return c.json(comment, 200);
   })
   .openapi(listRepliesRoute, async (c) => {
-    const { id } = c.req.valid("param");
-    const viewerId = c.var.viewer?.id ?? null;
-    const comment = await loadComment(c.var.db, id, viewerId);
-    if (!comment) throw commentNotFound();
-    // A reply's own replies live under its top-level comment.
-    return c.json(await pageOfReplies(c.var.db, comment.parentId ?? comment.id, viewerId, c.req.valid("query")), 200);
+    const replies = await pageOfReplies(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, c.req.valid("query"));
+    if (!replies) throw commentNotFound();
+    return c.json(replies, 200);
   })
   .openapi(updateCommentRoute, async (c) => {
     const { id } = c.req.valid("param");

@@ -2,10 +2,11 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
-import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
+import { idempotentCreate } from "../lib/create-once";
+import { IdempotencyHeadersSchema } from "../lib/idempotency";
 import { jsonBody, jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limitBatchedWrites, limitWrites } from "../lib/rate-limit";
 import { CommentCreateSchema, CommentSchema, CommentUpdateSchema, ThreadCommentSchema } from "./schemas";
 
 const tags = ["Comments"];
@@ -18,7 +19,7 @@ export const createCommentRoute = createRoute({
   description:
     "Without `replyTo` this is a top-level comment. With it, the reply is filed under the top-level comment of the thread and mentions the author answered.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, idempotent] as const,
+  middleware: [requireAuth, limitBatchedWrites, idempotentCreate] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: jsonBody(CommentCreateSchema) },
   responses: { 201: jsonResponse(CommentSchema, "The new comment"), ...errorResponses(401, 404, 409, 413, 415, 422, 429) },
 });

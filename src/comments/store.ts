@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { prescreenStatements } from "../moderation/prescreen";
 import { moderationNotice } from "../lib/moderation-notice";
-import { commentVisibleTo } from "../lib/visibility";
-import { comments, users } from "../db/schema";
+import { commentVisibleTo, noteVisibleTo } from "../lib/visibility";
+import { comments, notes, users } from "../db/schema";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
@@ -16,10 +17,11 @@ export const FIRST_REPLIES = 2;
 
 const replyToUsers = alias(users, "reply_to_users");
 
+// Joined columns get their own names: inside db.batch, D1 rows are keyed by column name.
 const commentColumns = {
   comment: comments,
-  author: { id: users.id, nickname: users.nickname },
-  replyToNickname: replyToUsers.nickname,
+  author: { id: sql<string>`${users.id}`.as("author_user_id"), nickname: sql<string>`${users.nickname}`.as("author_nickname") },
+  replyToNickname: sql<string | null>`${replyToUsers.nickname}`.as("reply_to_nickname"),
 };
 
 const selectComments = (db: Db) =>
@@ -53,9 +55,14 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
 
 export const findComment = (db: Db, id: string) => db.select().from(comments).where(eq(comments.id, id)).get();
 
-/** A comment the viewer may read (src/lib/visibility.ts), or undefined. */
+/** A comment as clients see it when the viewer may read it (src/lib/visibility.ts): the statement, batch-safe, and its answer. */
+export const commentView = (db: Db, id: string, viewerId: string | null) =>
+  selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId)));
+export const presentComment = (rows: CommentRow[]) => rows[0] && present(rows[0]);
+
+/** A comment the viewer may read, or undefined. */
 export async function loadComment(db: Db, id: string, viewerId: string | null): Promise<CommentView | undefined> {
-  const row = await selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId))).get();
+  const row = await commentView(db, id, viewerId).get();
   return row && present(row);
 }
 
@@ -74,11 +81,11 @@ export type NewComment = {
   answering?: { id: string; parentId: string | null; authorId: string };
 };
 
-export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
+/** A new comment's id, its row and the statement that inserts it, for the caller's batch. */
+export function commentInsert(db: Db, input: NewComment, ip: IpRegion) {
   const now = Date.now();
-  const id = newId(now);
-  const insert = db.insert(comments).values({
-    id,
+  const row = {
+    id: newId(now),
     noteId: input.noteId,
     authorId: input.authorId,
     parentId: input.answering ? (input.answering.parentId ?? input.answering.id) : null,
@@ -90,10 +97,16 @@ export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Pr
     ipRegion: ip.region,
     createdAt: now,
     updatedAt: now,
-  });
-  const screen = { type: "comment" as const, id, authorId: input.authorId, text: input.body, language: input.language, ip };
-  await db.batch([insert, ...prescreenStatements(db, screen, now)]);
-  return id;
+  };
+  // The note id is read in the insert itself: a note that is gone or that the author may not see
+  // (src/lib/visibility.ts) leaves it null, which fails the insert and its whole batch (see isNoteRefused).
+  const visibleNoteId = sql<string>`(select ${notes.id} from ${notes} where ${notes.id} = ${input.noteId} and ${noteVisibleTo(input.authorId)})`;
+  const screen = { type: "comment" as const, id: row.id, authorId: input.authorId, text: input.body, language: input.language, ip };
+  const writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [
+    db.insert(comments).values({ ...row, noteId: visibleNoteId }),
+    ...prescreenStatements(db, screen, now),
+  ];
+  return { id: row.id, row, writes };
 }
 
 export const updateComment = (db: Db, id: string, body: string, language: string) =>
@@ -102,52 +115,66 @@ export const updateComment = (db: Db, id: string, body: string, language: string
 /** Deleting a top-level comment deletes its replies too (ON DELETE CASCADE); counts follow by trigger. */
 export const deleteComment = (db: Db, id: string) => db.delete(comments).where(eq(comments.id, id));
 
-/** Top-level comments of a note, newest first, each with its earliest replies. */
+/**
+ * Top-level comments of a note, newest first, each with its earliest replies,
+ * and whether the note exists for the viewer, in one round trip (null when it
+ * doesn't or they may not see it). Comments the viewer may not read are left out.
+ */
 export async function pageOfThread(db: Db, noteId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
-  const rows = await selectComments(db)
-    .where(
-      and(
-        eq(comments.noteId, noteId),
-        isNull(comments.parentId),
-        commentVisibleTo(viewerId),
-        afterCursor(page.cursor, "desc", comments.id),
-      ),
-    )
-    .orderBy(desc(comments.id))
-    .limit(page.limit + 1);
-  const topLevel = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
-  const parentIds = topLevel.items.filter((c) => c.replyCount > 0).map((c) => c.id);
-  const replies = parentIds.length ? await firstRepliesOf(db, parentIds, viewerId) : [];
+  const topLevel = and(
+    eq(comments.noteId, noteId),
+    isNull(comments.parentId),
+    commentVisibleTo(viewerId),
+    afterCursor(page.cursor, "desc", comments.id),
+  );
+  const [note, rows, replyRows] = await db.batch([
+    db.select({ id: notes.id }).from(notes).where(and(eq(notes.id, noteId), noteVisibleTo(viewerId))),
+    selectComments(db).where(topLevel).orderBy(desc(comments.id)).limit(page.limit + 1),
+    firstRepliesOf(db, topLevel, viewerId, page.limit),
+  ]);
+  if (note.length === 0) return null;
+  const replies = replyRows.map(present);
+  const thread = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
   return {
-    items: topLevel.items.map((comment) => ({
+    items: thread.items.map((comment) => ({
       ...comment,
       firstReplies: replies.filter((reply) => reply.parentId === comment.id),
     })),
-    nextCursor: topLevel.nextCursor,
+    nextCursor: thread.nextCursor,
   };
 }
 
-async function firstRepliesOf(db: Db, parentIds: string[], viewerId: string | null): Promise<CommentView[]> {
+/** The first replies the viewer may read under each of the first `limit` top-level comments matching `topLevel`, newest first. */
+function firstRepliesOf(db: Db, topLevel: SQL | undefined, viewerId: string | null, limit: number) {
+  const parents = db.select({ id: comments.id }).from(comments).where(topLevel).orderBy(desc(comments.id)).limit(limit);
   const ranked = db
     .select({
       id: comments.id,
       rank: sql<number>`row_number() over (partition by ${comments.parentId} order by ${comments.id})`.as("rank"),
     })
     .from(comments)
-    .where(and(inArray(comments.parentId, parentIds), commentVisibleTo(viewerId)))
+    .where(and(inArray(comments.parentId, parents), commentVisibleTo(viewerId)))
     .as("ranked");
-  const rows = await selectComments(db)
+  return selectComments(db)
     .innerJoin(ranked, eq(ranked.id, comments.id))
     .where(sql`${ranked.rank} <= ${FIRST_REPLIES}`)
     .orderBy(asc(comments.id));
-  return rows.map(present);
 }
 
-/** Replies under a top-level comment, oldest first, as a conversation reads. */
-export async function pageOfReplies(db: Db, parentId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
-  const rows = await selectComments(db)
-    .where(and(eq(comments.parentId, parentId), commentVisibleTo(viewerId), afterCursor(page.cursor, "asc", comments.id)))
-    .orderBy(asc(comments.id))
-    .limit(page.limit + 1);
+/**
+ * Replies in the conversation of comment `id`, oldest first, as a conversation
+ * reads (a reply's own replies live under its top-level comment), in one round
+ * trip; null when there is no such comment or the viewer may not read it.
+ */
+export async function pageOfReplies(db: Db, id: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
+  const conversation = sql`(select coalesce(anchor.parent_id, anchor.id) from ${comments} as anchor where anchor.id = ${id})`;
+  const [found, rows] = await db.batch([
+    db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, id), commentVisibleTo(viewerId))),
+    selectComments(db)
+      .where(and(eq(comments.parentId, conversation), commentVisibleTo(viewerId), afterCursor(page.cursor, "asc", comments.id)))
+      .orderBy(asc(comments.id))
+      .limit(page.limit + 1),
+  ]);
+  if (found.length === 0) return null;
   return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
 }

@@ -23,7 +23,7 @@ import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
 
 /** A new viewer's first page, valid as of event `upTo`. */
-type Snapshot = { upTo: number; comments: Awaited<ReturnType<typeof pageOfThread>>; commentIds: Set<string> };
+type Snapshot = { upTo: number; comments: NonNullable<Awaited<ReturnType<typeof pageOfThread>>>; commentIds: Set<string> };
 
 const json = (message: Record<string, unknown>) => JSON.stringify(message);
 
@@ -32,6 +32,8 @@ const json = (message: Record<string, unknown>) => JSON.stringify(message);
  * queued in the D1 thread outbox by triggers, in the same transaction as the
  * change; this object takes the outbox in commit order into its own event log
  * (ids 1, 2, 3…, the newest LIVE_LIMITS.retainedEvents kept) and broadcasts.
+ * New comments skip the wait: their writers announce them once committed, and
+ * they are logged and broadcast before the outbox is read (see `changed`).
  * A socket is sent its first page or its missed events and goes live in one
  * synchronous step, so it misses nothing and gets nothing twice.
  */
@@ -54,8 +56,6 @@ export class NoteThread extends DurableObject<Env> {
     (counters) => this.broadcast([json({ type: "counters", ...counters })]),
   );
   private unforgotten = 0;
-  /** Comments posted but not yet taken from the outbox, as their writers read them back. */
-  private readonly justCreated = new Map<string, CommentView>();
   private sweeping = false;
   private readonly messages: ClientMessages;
 
@@ -80,11 +80,28 @@ export class NoteThread extends DurableObject<Env> {
     }
   }
 
-  /** RPC: D1 has committed changes for this note's thread (`created`: a comment just posted, as read back). */
+  /**
+   * RPC: D1 has committed changes for this note's thread (`created`: a comment
+   * just posted, as its writer answered it). A new comment is logged and
+   * broadcast at once, without reading D1 first: it is committed (writers call
+   * this after the commit), and its outbox row, taken later, is skipped as
+   * already logged. The outbox is still read, for counters and other changes,
+   * but after the broadcast rather than before it.
+   */
   async changed(noteId: string, created?: CommentView): Promise<void> {
     this.storage.remember(noteId);
-    if (created && this.storage.eventIdOf("comment.created", created.id) === null) this.justCreated.set(created.id, created);
+    if (created) {
+      this.logCreated(created);
+      this.ctx.waitUntil(this.catchUp().catch(() => undefined));
+      return;
+    }
     await this.catchUp();
+  }
+
+  private logCreated(comment: CommentView) {
+    if (this.storage.eventIdOf("comment.created", comment.id) !== null) return;
+    const logged = this.storage.append([{ type: "comment.created", subject: comment.id, fields: { comment } }]);
+    this.broadcast(logged.map((event) => event.data));
   }
 
   /** A viewer's WebSocket, after the worker checked the note exists. */
@@ -192,7 +209,8 @@ export class NoteThread extends DurableObject<Env> {
 
   private async readSnapshot(): Promise<Snapshot> {
     const upTo = this.storage.lastId;
-    const comments = await pageOfThread(this.db, this.storage.noteId ?? "", null, { limit: SNAPSHOT_COMMENTS });
+    // A note deleted (or hidden) meanwhile has no comments; the thread closes at its next pull.
+    const comments = (await pageOfThread(this.db, this.storage.noteId ?? "", null, { limit: SNAPSHOT_COMMENTS })) ?? { items: [], nextCursor: null };
     // Everything committed before the page was read is in the log after this, so it is filtered, not sent live.
     await this.catchUp();
     const commentIds = new Set(comments.items.flatMap((comment) => [comment.id, ...comment.firstReplies.map((reply) => reply.id)]));
@@ -207,11 +225,13 @@ export class NoteThread extends DurableObject<Env> {
     for (;;) {
       const { rows, counters } = await readOutbox(this.db, noteId, this.storage.outboxThrough);
       if (!counters) return this.closeThread();
-      const events = await eventsFor(this.db, noteId, rows, this.justCreated);
+      // Comments logged as they were posted (see `changed`) are neither read again nor logged twice.
+      const notLogged = (event: { kind?: string; type?: string; subject: string }) =>
+        (event.kind ?? event.type) !== "comment.created" || this.storage.eventIdOf("comment.created", event.subject) === null;
+      const events = (await eventsFor(this.db, noteId, rows.filter(notLogged))).filter(notLogged);
       const last = rows.at(-1);
       if (last) {
         this.broadcast(this.storage.append(events, last.id).map((event) => event.data));
-        for (const row of rows) this.justCreated.delete(row.subject);
         this.unforgotten += rows.length;
         if (this.unforgotten >= OUTBOX_PAGE) this.forgetTaken(noteId);
         else await this.keepSweeping();
@@ -241,9 +261,9 @@ export class NoteThread extends DurableObject<Env> {
 
   /** A comment posted over a socket: broadcast it now, and say which event it became. */
   private async commentPosted(comment: CommentView): Promise<number | null> {
-    this.justCreated.set(comment.id, comment);
-    // The comment is stored: a failed broadcast now only delays it to the next pull, so it is still accepted.
-    await this.catchUp().catch(() => undefined);
+    // The comment is stored (committed before this runs): log and broadcast it now, read the outbox after.
+    this.logCreated(comment);
+    this.ctx.waitUntil(this.catchUp().catch(() => undefined));
     return this.storage.eventIdOf("comment.created", comment.id);
   }
 

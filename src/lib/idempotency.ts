@@ -9,6 +9,8 @@ import { DAY_MS } from "./time";
 
 export const IDEMPOTENCY_TTL_MS = DAY_MS;
 
+export const isIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key);
+
 export const IdempotencyHeadersSchema = z.object({
   "idempotency-key": z
     .string()
@@ -28,7 +30,7 @@ export const IdempotencyHeadersSchema = z.object({
  */
 export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header("Idempotency-Key");
-  if (key === undefined || !/^[\x21-\x7e]{1,255}$/.test(key)) return next();
+  if (key === undefined || !isIdempotencyKey(key)) return next();
 
   const db = c.var.db;
   const scope = c.var.viewer ? `user:${c.var.viewer.id}` : "anonymous";

@@ -41,3 +41,13 @@ export const limitWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
   await Promise.all([enforceWriteLimit(c.env, id), refuseIfSuspended(c.var.db, id)]);
   return next();
 };
+
+/**
+ * `limitWrites` for routes whose write batch carries `suspensionGuard` itself
+ * (src/lib/suspension.ts): the suspension is still read at write time, in the
+ * write's own D1 round trip instead of one of its own here.
+ */
+export const limitBatchedWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await enforceWriteLimit(c.env, signedInViewer(c).id);
+  return next();
+};

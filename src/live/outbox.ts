@@ -1,6 +1,5 @@
 import { and, eq, gt, lte } from "drizzle-orm";
 import { loadReceipts } from "../cat-tax/store";
-import type { CommentView } from "../comments/schemas";
 import { loadComments } from "../comments/store";
 import type { Db } from "../db/client";
 import { notes, threadOutbox } from "../db/schema";
@@ -34,20 +33,12 @@ export const forgetOutbox = (db: Db, noteId: string, through: number) =>
   db.delete(threadOutbox).where(and(eq(threadOutbox.noteId, noteId), lte(threadOutbox.id, through)));
 
 /**
- * Thread events for outbox rows, in row order. New comments come from
- * `justCreated` (as their writers read them back) when there; other comments
- * and receipts are read as they are now. A comment deleted before it was read
- * yields no created/edited event (its deletion row follows).
+ * Thread events for outbox rows, in row order; comments and receipts are read
+ * as they are now. A comment deleted before it was read yields no
+ * created/edited event (its deletion row follows).
  */
-export async function eventsFor(
-  db: Db,
-  noteId: string,
-  rows: OutboxRow[],
-  justCreated: ReadonlyMap<string, CommentView>,
-): Promise<NewEvent[]> {
-  const toRead = rows.filter(
-    (row) => row.kind === "comment.edited" || (row.kind === "comment.created" && !justCreated.has(row.subject)),
-  );
+export async function eventsFor(db: Db, noteId: string, rows: OutboxRow[]): Promise<NewEvent[]> {
+  const toRead = rows.filter((row) => row.kind === "comment.edited" || row.kind === "comment.created");
   const serials = rows.filter((row) => row.kind === "receipt.created").map((row) => Number(row.subject));
   const [comments, receipts] = await Promise.all([
     loadComments(db, [...new Set(toRead.map((row) => row.subject))]),
@@ -62,7 +53,7 @@ export async function eventsFor(
       const receipt = receiptBySerial.get(subject);
       return receipt ? [{ type, subject, fields: { receipt } }] : [];
     }
-    const comment = (type === "comment.created" ? justCreated.get(subject) : undefined) ?? commentById.get(subject);
+    const comment = commentById.get(subject);
     return comment ? [{ type, subject, fields: { comment } }] : [];
   });
 }

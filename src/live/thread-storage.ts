@@ -83,8 +83,11 @@ export class ThreadStorage {
     this.setSetting("counters", JSON.stringify(counters));
   }
 
-  /** Logs events and the outbox position they came from in one transaction, keeping the newest `retainedEvents`. */
-  append(events: NewEvent[], outboxThrough: number): LoggedEvent[] {
+  /**
+   * Logs events and the outbox position they came from (none for a comment
+   * logged as it was posted) in one transaction, keeping the newest `retainedEvents`.
+   */
+  append(events: NewEvent[], outboxThrough?: number): LoggedEvent[] {
     return this.storage.transactionSync(() => {
       const logged = events.map(({ type, subject, fields }) => {
         const id = ++this.lastEventId;
@@ -93,7 +96,7 @@ export class ThreadStorage {
         return { id, type, subject, data };
       });
       this.setSetting("last_event_id", String(this.lastEventId));
-      this.setSetting("outbox_through", String(outboxThrough));
+      if (outboxThrough !== undefined) this.setSetting("outbox_through", String(outboxThrough));
       const oldestKept = this.lastEventId - LIVE_LIMITS.retainedEvents;
       if (oldestKept > this.prunedThrough) {
         this.sql.exec("DELETE FROM events WHERE id <= ?", oldestKept);

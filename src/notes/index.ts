@@ -1,4 +1,4 @@
-import type { notes } from "../db/schema";
+import type { NoteRow } from "./store";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
@@ -8,7 +8,7 @@ import { attachMediaStatements } from "../media/store";
 import { mediaBaseUrl, readerImageQuality } from "../media/view";
 import { notifyThread } from "../live/notify";
 import { topicsInText } from "../topics/normalise";
-import { requireUser } from "../users/store";
+import { userExistsQuery, userNotFound } from "../users/store";
 import {
   createNoteRoute,
   deleteNoteRoute,
@@ -16,11 +16,11 @@ import {
   listAuthorNotesRoute,
   updateNoteRoute,
 } from "./routes";
-import { deleteNote, findNote, insertNote, noteNotFound, pageOfAuthorNotes, topicsOfNote, updateNote } from "./store";
+import { authorNotesPage, deleteNote, findNote, newNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
 import { checkTopicCount, composeNote, languageOf } from "./compose";
-import { loadNoteView, loadNoteViews } from "./view";
+import { loadNoteView, noteViewQueries, present, presentNoteViews } from "./view";
+import { createOnce, markReplayed } from "../lib/create-once";
 
-type NoteRow = typeof notes.$inferSelect;
 
 
 const placeOf = (note: NoteRow) =>
@@ -42,10 +42,14 @@ export const notesRouter = createRouter()
     const viewer = signedInViewer(c);
     const { media, uploadIds } = await resolveNoteMedia(c.var.db, viewer.id, input.media, mediaBaseUrl(c), null);
     const { content, topics } = composeNote({ ...input, media });
-    const { id } = await insertNote(c.var.db, viewer.id, content, topics, requestIpRegion(c), {
+    const note = newNote(c.var.db, viewer.id, content, topics, requestIpRegion(c), {
       extras: uploadIds.length ? (noteId) => attachMediaStatements(c.var.db, viewer.id, noteId, uploadIds) : undefined,
     });
-    return c.json((await loadNoteView(c.var.db, id, viewer.id, readerImageQuality(c)))!, 201);
+    // Answered from what is written (a new note has no likes or collects yet); the author's nickname comes from the same batch.
+    const view = present(note.row, { id: viewer.id, nickname: "" }, [...topics].sort(), { liked: false, collected: false }, readerImageQuality(c));
+    const { answer, replayed } = await createOnce(c, note.writes, view);
+    markReplayed(c, replayed);
+    return c.json(answer, 201);
   })
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, readerImageQuality(c));
@@ -93,9 +97,16 @@ export const notesRouter = createRouter()
   })
   .openapi(listAuthorNotesRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireUser(c.var.db, id);
+    const query = c.req.valid("query");
+    const db = c.var.db;
     const viewerId = c.var.viewer?.id ?? null;
-    const page = await pageOfAuthorNotes(c.var.db, id, viewerId, c.req.valid("query"));
-    const items = await loadNoteViews(c.var.db, page.items, viewerId, readerImageQuality(c));
-    return c.json({ items, nextCursor: page.nextCursor }, 200);
+    // The author, the page and its notes' views in one round trip: the views read the page as a subquery.
+    const [author, pageRows, ...views] = await db.batch([
+      userExistsQuery(db, id),
+      authorNotesPage(db, id, viewerId, query),
+      ...noteViewQueries(db, authorNotesPage(db, id, viewerId, query), viewerId),
+    ]);
+    if (author.length === 0) throw userNotFound();
+    const page = toAuthorNotesPage(pageRows, query.limit);
+    return c.json({ items: presentNoteViews(page.items, views, viewerId, readerImageQuality(c)), nextCursor: page.nextCursor }, 200);
   });

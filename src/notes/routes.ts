@@ -2,10 +2,11 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
-import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
+import { idempotentCreate } from "../lib/create-once";
+import { IdempotencyHeadersSchema } from "../lib/idempotency";
 import { jsonBody, jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limitBatchedWrites, limitWrites } from "../lib/rate-limit";
 import { ImageQualityQuerySchema } from "../media/view";
 import { NoteCreateSchema, NoteSchema, NoteUpdateSchema } from "./schemas";
 
@@ -21,7 +22,7 @@ export const createNoteRoute = createRoute({
   description:
     "Text, up to 18 images or videos, topics (from `#tags` in the body plus `topics`, at most 20 in all) and an optional place. The language is detected when not given; the IP region is recorded from the request.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, idempotent] as const,
+  middleware: [requireAuth, limitBatchedWrites, idempotentCreate] as const,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(NoteCreateSchema) },
   responses: { 201: jsonResponse(NoteSchema, "The new note"), ...errorResponses(401, 409, 413, 415, 422, 429) },
 });

@@ -9,6 +9,8 @@ import { ApiError } from "../lib/errors";
 import { noteVisibleTo } from "../lib/visibility";
 import { prescreenStatements } from "../moderation/prescreen";
 
+export type NoteRow = typeof notes.$inferSelect;
+
 export type NoteContent = {
   title: string;
   body: string;
@@ -38,10 +40,13 @@ function attachTopics(db: Db, noteId: string, names: string[], now: number): Bat
 export type NoteBatchExtras = (noteId: string) => BatchItem<"sqlite">[];
 
 /**
- * Writes a note in one batch. With a given `id` (a draft's publication, which retries
- * may repeat) an existing note is left alone and `created` says whether this call made it.
+ * A new note's row as stored (counters start at 0) and the statements that
+ * store it with its topics, any extras and the pre-screen, for the caller's
+ * batch. With a given `id` (a draft's publication, which retries may repeat)
+ * an existing note is left alone: the first statement returns the id only
+ * when this batch made the note.
  */
-export async function insertNote(
+export function newNote(
   db: Db,
   authorId: string,
   content: NoteContent,
@@ -50,24 +55,45 @@ export async function insertNote(
   options: { id?: string; extras?: NoteBatchExtras } = {},
 ) {
   const now = Date.now();
-  const id = options.id ?? newId(now);
   const { place, ...rest } = content;
-  const [inserted] = await db.batch([
-    db.insert(notes).values({
-      id,
-      authorId,
-      ...rest,
-      ...placeColumns(place),
-      ipCountry: ip.country,
-      ipRegion: ip.region,
-      createdAt: now,
-      updatedAt: now,
-    }).onConflictDoNothing().returning({ id: notes.id }),
-    ...attachTopics(db, id, topicNames, now),
-    ...(options.extras?.(id) ?? []),
-    ...prescreenStatements(db, { type: "note", id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
-  ]);
-  return { id, created: inserted.length > 0 };
+  const row: NoteRow = {
+    id: options.id ?? newId(now),
+    authorId,
+    ...rest,
+    ...placeColumns(place),
+    ipCountry: ip.country,
+    ipRegion: ip.region,
+    likeCount: 0,
+    collectCount: 0,
+    commentCount: 0,
+    receiptCount: 0,
+    visibility: "visible",
+    moderationReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { likeCount, collectCount, commentCount, receiptCount, visibility, moderationReason, ...values } = row;
+  const writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [
+    db.insert(notes).values(values).onConflictDoNothing().returning({ id: notes.id }),
+    ...attachTopics(db, row.id, topicNames, now),
+    ...(options.extras?.(row.id) ?? []),
+    ...prescreenStatements(db, { type: "note", id: row.id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
+  ];
+  return { row, writes };
+}
+
+/** Writes a note in one batch (see newNote); `created` says whether this call made it. */
+export async function insertNote(
+  db: Db,
+  authorId: string,
+  content: NoteContent,
+  topicNames: string[],
+  ip: IpRegion,
+  options: { id?: string; extras?: NoteBatchExtras } = {},
+) {
+  const { row, writes } = newNote(db, authorId, content, topicNames, ip, options);
+  const [inserted] = (await db.batch(writes)) as [{ id: string }[], ...unknown[]];
+  return { id: row.id, created: inserted.length > 0 };
 }
 
 export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq(notes.id, id)).get();
@@ -122,18 +148,14 @@ export async function updateNote(
 /** Deleting a note deletes its comments, likes, collects and topic links with it (ON DELETE CASCADE). */
 export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(notes.id, noteId));
 
-/** Ids of an author's notes, newest first. Note ids are time-ordered, so the id alone is the cursor key. */
-export async function pageOfAuthorNotes(
-  db: Db,
-  authorId: string,
-  viewerId: string | null,
-  page: { cursor?: string; limit: number },
-) {
-  const rows = await db
+/** An author's notes, newest first: the statement of its page of ids (note ids are time-ordered, so the id alone is the cursor key). */
+export const authorNotesPage = (db: Db, authorId: string, viewerId: string | null, page: { cursor?: string; limit: number }) =>
+  db
     .select({ id: notes.id })
     .from(notes)
     .where(and(eq(notes.authorId, authorId), noteVisibleTo(viewerId), afterCursor(page.cursor, "desc", notes.id)))
     .orderBy(desc(notes.id))
     .limit(page.limit + 1);
-  return toPage(rows, page.limit, (row) => [row.id, row.id], (row) => row.id);
-}
+
+export const toAuthorNotesPage = (rows: { id: string }[], limit: number) =>
+  toPage(rows, limit, (row) => [row.id, row.id], (row) => row.id);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { isCatNote } from "../cat-tax/cat-note";
+import type { SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { collects, likes, notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
@@ -12,7 +13,7 @@ import type { NoteView } from "./schemas";
 
 type NoteRow = typeof notes.$inferSelect;
 
-function present(
+export function present(
   note: NoteRow,
   author: { id: string; nickname: string },
   topics: string[],
@@ -46,22 +47,18 @@ function present(
   };
 }
 
+/** The notes named by `ids` (a list of at most 50, or a subquery of note ids). */
+type NoteIds = string[] | SQLWrapper;
+
 /**
- * Notes as clients see them, in the order of `ids` (missing ones, and ones the
- * viewer may not see (src/lib/visibility.ts), left out), with
- * author, topics and the viewer's like/collect, in one round trip to D1.
- * At most 50 ids, so every query stays under D1's 100 bound parameters.
+ * The statements of a note view, for callers to put in their own db.batch:
+ * notes (only ones the viewer may see, src/lib/visibility.ts), authors,
+ * topics and the viewer's like/collect. No joins inside db.batch: D1 returns
+ * batch rows keyed by column name, so a joined `id` from users would
+ * overwrite the note's `id`.
  */
-export async function loadNoteViews(
-  db: Db,
-  ids: string[],
-  viewerId: string | null,
-  imageQuality: ImageQuality = "low",
-): Promise<NoteView[]> {
-  if (ids.length === 0) return [];
-  // No joins inside db.batch: D1 returns batch rows keyed by column name, so a
-  // joined `id` from users would overwrite the note's `id`.
-  const [noteRows, authors, topicRows, liked, collected] = await db.batch([
+export function noteViewQueries(db: Db, ids: NoteIds, viewerId: string | null) {
+  return [
     db.select().from(notes).where(and(inArray(notes.id, ids), noteVisibleTo(viewerId))),
     db
       .select({ id: users.id, nickname: users.nickname })
@@ -77,7 +74,25 @@ export async function loadNoteViews(
       .select({ noteId: collects.noteId })
       .from(collects)
       .where(viewerId ? and(eq(collects.userId, viewerId), inArray(collects.noteId, ids)) : sql`0`),
-  ]);
+  ] as const;
+}
+
+type NoteViewRows = readonly [
+  NoteRow[],
+  { id: string; nickname: string }[],
+  { noteId: string; topic: string }[],
+  { noteId: string }[],
+  { noteId: string }[],
+];
+
+/** Notes as clients see them from `noteViewQueries` rows, in the order of `ids` (missing and hidden ones left out). */
+export function presentNoteViews(
+  ids: string[],
+  rows: NoteViewRows,
+  viewerId: string | null,
+  imageQuality: ImageQuality = "low",
+): NoteView[] {
+  const [noteRows, authors, topicRows, liked, collected] = rows;
   const likedIds = new Set<string>(liked.map((r) => r.noteId));
   const collectedIds = new Set<string>(collected.map((r) => r.noteId));
   const notesById = new Map(noteRows.map((note) => [note.id, note]));
@@ -90,6 +105,22 @@ export async function loadNoteViews(
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
     return [present(note, author, topics, viewerState, imageQuality)];
   });
+}
+
+/**
+ * Notes as clients see them, in the order of `ids` (missing ones, and ones the
+ * viewer may not see, left out), with author, topics and the viewer's
+ * like/collect, in one round trip to D1.
+ * At most 50 ids, so every query stays under D1's 100 bound parameters.
+ */
+export async function loadNoteViews(
+  db: Db,
+  ids: string[],
+  viewerId: string | null,
+  imageQuality: ImageQuality = "low",
+): Promise<NoteView[]> {
+  if (ids.length === 0) return [];
+  return presentNoteViews(ids, await db.batch(noteViewQueries(db, ids, viewerId)), viewerId, imageQuality);
 }
 
 export async function loadNoteView(

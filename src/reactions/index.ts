@@ -3,7 +3,7 @@ import type { AppEnv } from "../env";
 import { signedInViewer } from "../lib/auth";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
-import { requireNote } from "../notes/store";
+import { noteNotFound } from "../notes/store";
 import { readerImageQuality } from "../media/view";
 import { loadNoteViews } from "../notes/view";
 import {
@@ -17,8 +17,8 @@ import {
 import { type Reaction, pageOfReactedNotes, setReaction } from "./store";
 
 async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on: boolean) {
-  await requireNote(c.var.db, noteId, signedInViewer(c).id);
   const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
+  if (count === undefined) throw noteNotFound();
   // A live thread shows the like, comment and receipt counts, not collects.
   if (reaction === "like") c.executionCtx.waitUntil(notifyThread(c.env, noteId));
   return count;

@@ -5,7 +5,7 @@ import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limitBatchedWrites } from "../lib/rate-limit";
 
 const tags = ["Likes and collects"];
 
@@ -30,7 +30,7 @@ const toggleRoute = <S extends z.ZodType>(
     summary,
     description: "Idempotent: repeating it changes nothing and returns the same state and count.",
     security: bearerSecurity,
-    middleware: [requireAuth, limitWrites] as const,
+    middleware: [requireAuth, limitBatchedWrites] as const,
     request: { params: IdParamsSchema },
     responses: { 200: jsonResponse(schema, "Your state and the note's count now"), ...errorResponses(401, 404, 429) },
   });

@@ -26,13 +26,15 @@ export const usersRouter = createRouter()
         details: [{ field: "id", location: "path", message: "Is your own id" }],
       });
     }
-    await requireUser(c.var.db, id);
-    return c.json(await setFollow(c.var.db, viewer.id, id, true), 200);
+    const follow = await setFollow(c.var.db, viewer.id, id, true);
+    if (!follow) throw userNotFound();
+    return c.json(follow, 200);
   })
   .openapi(unfollowUserRoute, async (c) => {
     const { id } = c.req.valid("param");
-    await requireUser(c.var.db, id);
-    return c.json(await setFollow(c.var.db, signedInViewer(c).id, id, false), 200);
+    const follow = await setFollow(c.var.db, signedInViewer(c).id, id, false);
+    if (!follow) throw userNotFound();
+    return c.json(follow, 200);
   })
   .openapi(listFollowersRoute, async (c) => {
     const { id } = c.req.valid("param");

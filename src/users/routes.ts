@@ -4,7 +4,7 @@ import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limitBatchedWrites } from "../lib/rate-limit";
 import { PublicProfileSchema, UserSummarySchema } from "./view";
 
 const tags = ["Users"];
@@ -42,7 +42,7 @@ const followRoute = (method: "put" | "delete", summary: string) =>
     summary,
     description: "Idempotent: doing it twice leaves the same state and the same counts.",
     security: bearerSecurity,
-    middleware: [requireAuth, limitWrites] as const,
+    middleware: [requireAuth, limitBatchedWrites] as const,
     request: { params: IdParamsSchema },
     responses: { 200: jsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 404, 429) },
   });

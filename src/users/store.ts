@@ -4,13 +4,16 @@ import { follows, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
 import { userSummary } from "./view";
+import { isForeignKeyViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
+import { guardedWrite, suspensionGuard } from "../lib/suspension";
 
 export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
 
 /** Existence only: reads the primary key, not the row (which holds the password hash and phone). */
-const userExists = async (db: Db, id: string) =>
-  (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
+export const userExistsQuery = (db: Db, id: string) => db.select({ id: users.id }).from(users).where(eq(users.id, id));
+
+const userExists = async (db: Db, id: string) => (await userExistsQuery(db, id).get()) !== undefined;
 
 export const userNotFound = () => new ApiError("not_found", "No user with this id");
 
@@ -19,16 +22,25 @@ export async function requireUser(db: Db, id: string): Promise<void> {
   if (!(await userExists(db, id))) throw userNotFound();
 }
 
+/** Follows or unfollows in one batch (with the follower's suspension check); undefined when there is no such person (see setReaction). */
 export async function setFollow(db: Db, followerId: string, followeeId: string, follow: boolean) {
   const edge = and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId));
   const change = follow
     ? db.insert(follows).values({ followerId, followeeId, createdAt: Date.now() }).onConflictDoNothing()
     : db.delete(follows).where(edge);
-  const [, followee] = await db.batch([
-    change,
-    db.select({ followerCount: users.followerCount }).from(users).where(eq(users.id, followeeId)),
-  ]);
-  return { following: follow, followerCount: followee[0]?.followerCount ?? 0 };
+  try {
+    const [, , followee] = await guardedWrite(db, followerId, () =>
+      db.batch([
+        suspensionGuard(db, followerId),
+        change,
+        db.select({ followerCount: users.followerCount }).from(users).where(eq(users.id, followeeId)),
+      ]),
+    );
+    return followee[0] && { following: follow, followerCount: followee[0].followerCount };
+  } catch (error) {
+    if (isForeignKeyViolation(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Followers of `userId` (side "followers") or people `userId` follows (side "following"), newest first. */
