@@ -20,7 +20,8 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {}),
+        // Feeds read the candidate pool fresh in tests, so a note posted one line earlier is a candidate.
+        workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], { FEED_POOL_TTL_MS: "0" }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",
           DEEPL_API_KEY: "test-deepl-key:fx",

@@ -7,6 +7,7 @@ import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
+import { feedRouter } from "./feed";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
@@ -101,6 +102,7 @@ export function createApp() {
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
+  app.route("/", feedRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

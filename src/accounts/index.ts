@@ -20,6 +20,9 @@ const ownProfile = (row: UserRow) => ({
   ...publicProfile(row),
   phone: maskPhone(row.phoneE164),
   phoneRegion: row.phoneRegion,
+  timeZone: row.timeZone,
+  randomFridays: row.randomFridays,
+  otherLanguagePercent: row.otherLanguagePercent,
 });
 
 const invalidPhone = () =>

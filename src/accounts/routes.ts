@@ -62,7 +62,7 @@ export const updateOwnProfileRoute = createRoute({
   method: "patch",
   path: "/v1/me",
   tags,
-  summary: "Change your nickname, bio or languages",
+  summary: "Change your nickname, bio, languages or feed preferences",
   security: bearerSecurity,
   middleware: [requireAuth] as const,
   request: { body: jsonBody(ProfileUpdateSchema) },

@@ -2,6 +2,7 @@ import { isSupportedCountry } from "libphonenumber-js/max";
 import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
 import { userText } from "../lib/text";
+import { isValidTimeZone } from "../lib/time-zone";
 import { PublicProfileSchema } from "../users/view";
 
 export const NicknameSchema = userText({ min: 1, max: 30 }).openapi({
@@ -47,11 +48,31 @@ export const SignupSchema = z
 
 export const LoginSchema = z.object({ ...PhoneFields, password: z.string().min(1).max(256) }).openapi("Login");
 
+/** How the for-you feed treats this person; shown only to them. */
+const FeedPreferencesSchema = z.object({
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, "Not an IANA time zone")
+    .nullable()
+    .openapi({ description: "IANA time zone for out-of-control Friday; null uses the request's zone", example: "America/Chicago" }),
+  randomFridays: z
+    .boolean()
+    .openapi({ description: "Whether your for-you feed goes random on Fridays (out-of-control Friday)", example: true }),
+  otherLanguagePercent: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .openapi({ description: "Share of your for-you feed in languages you don't read, in percent (default 25)", example: 25 }),
+});
+
 export const ProfileUpdateSchema = z
   .object({
     nickname: NicknameSchema.optional(),
     bio: userText({ min: 0, max: 200, multiline: true }).optional().openapi({ example: "Cat person 🐱 learning 中文" }),
     languages: LanguagesSchema.optional(),
+    ...FeedPreferencesSchema.partial().shape,
   })
   .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one field")
   .openapi("ProfileUpdate");
@@ -59,6 +80,7 @@ export const ProfileUpdateSchema = z
 export const OwnProfileSchema = PublicProfileSchema.extend({
   phone: z.string().openapi({ description: "Your phone number, masked; shown only to you", example: "+1 ••••••0132" }),
   phoneRegion: z.string().openapi({ example: "US" }),
+  ...FeedPreferencesSchema.shape,
 }).openapi("OwnProfile");
 
 export const SessionSchema = z

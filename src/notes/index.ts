@@ -2,7 +2,9 @@ import type { notes } from "../db/schema";
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
+import { clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
@@ -70,6 +72,7 @@ export const notesRouter = createRouter()
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
     if (!note) throw noteNotFound();
+    c.executionCtx.waitUntil(recordImpressions(c.env, c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]));
     return c.json(note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {

@@ -9,7 +9,8 @@ import type { NoteView } from "./schemas";
 
 type NoteRow = typeof notes.$inferSelect;
 
-function present(
+/** A note as clients see it, from its row, author, topics and the viewer's like/collect. */
+export function presentNote(
   note: NoteRow,
   author: { id: string; nickname: string },
   topics: string[],
@@ -34,6 +35,7 @@ function present(
     isCatNote: isCatNote(note, topics),
     catName: note.catName,
     receiptCount: note.receiptCount,
+    viewCount: note.viewCount,
     viewerState,
     createdAt: iso(note.createdAt),
     updatedAt: iso(note.updatedAt),
@@ -76,7 +78,7 @@ export async function loadNoteViews(db: Db, ids: string[], viewerId: string | nu
     if (!note || !author) return [];
     const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [present(note, author, topics, viewerState)];
+    return [presentNote(note, author, topics, viewerState)];
   });
 }
 

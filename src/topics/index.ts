@@ -15,6 +15,10 @@ const TopicSchema = z
   .object({
     name: z.string().openapi({ description: "Normalised name, without '#'", example: "cattax" }),
     noteCount: z.number().int().openapi({ example: 9_874 }),
+    viewCount: z
+      .number()
+      .int()
+      .openapi({ description: "Times its notes were shown in feeds or opened; rolled up every few seconds", example: 330_000_000 }),
   })
   .openapi("Topic");
 
@@ -41,7 +45,7 @@ export const topicsRouter = createRouter()
   .openapi(getTopicRoute, async (c) => {
     const topic = await c.var.db.select().from(topics).where(eq(topics.name, c.req.valid("param").name)).get();
     if (!topic) throw new ApiError("not_found", "No note has this topic yet");
-    return c.json({ name: topic.name, noteCount: topic.noteCount }, 200);
+    return c.json({ name: topic.name, noteCount: topic.noteCount, viewCount: topic.viewCount }, 200);
   })
   .openapi(listTopicNotesRoute, async (c) => {
     const { name } = c.req.valid("param");

@@ -1,0 +1,88 @@
+import type { Db } from "../db/client";
+import { DAY_MS } from "../lib/time";
+import { presentNote } from "../notes/view";
+import { type FeedMode, type ForYouCursor, MAX_SERVED, encodeForYouCursor, servedKey } from "./cursor";
+import { isValidTimeZone } from "../lib/time-zone";
+import { isFriday, localDay } from "./friday";
+import { type Reader, randomPage, rankPage } from "./ranking";
+import { candidatePool, readerContext } from "./store";
+
+/** Random modes draw from notes at most this old. */
+const RANDOM_WINDOW_MS = 7 * DAY_MS;
+const DEFAULT_OTHER_LANGUAGE_SHARE = 0.25;
+
+export type ForYouRequest = {
+  viewerId: string | null;
+  now: number;
+  limit: number;
+  cursor: ForYouCursor | null;
+  requestedMode: "auto" | "ranked" | "random";
+  /** From the request, for signed-out readers and readers without a zone in their profile. */
+  request: { country: string | null; timeZone: string | null; languages: string[] };
+  poolTtlMs: number;
+};
+
+const randomSeed = () => crypto.getRandomValues(new Uint32Array(2)).join("-");
+
+function chooseMode(request: ForYouRequest, randomFridays: boolean, timeZone: string): FeedMode {
+  if (request.requestedMode === "random") return "random";
+  if (request.requestedMode === "ranked" || !randomFridays) return "ranked";
+  return isFriday(request.now, timeZone) ? "friday" : "ranked";
+}
+
+/**
+ * One for-you page. D1 sees one batch per page (the reader's context and which
+ * pool notes they may see), plus the shared candidate pool when this isolate's
+ * copy is older than `poolTtlMs`.
+ */
+export async function forYouPage(db: Db, request: ForYouRequest) {
+  const pool = await candidatePool(db, request.poolTtlMs);
+  const context = await readerContext(db, request.viewerId, [...pool.notes.keys()]);
+  const profile = context.profile;
+  const profileZone = profile?.timeZone && isValidTimeZone(profile.timeZone) ? profile.timeZone : null;
+  const timeZone = profileZone ?? (request.request.timeZone && isValidTimeZone(request.request.timeZone) ? request.request.timeZone : "UTC");
+
+  let session = request.cursor;
+  if (!session) {
+    const mode = chooseMode(request, profile?.randomFridays ?? true, timeZone);
+    // Random modes are seeded per reader and local day, so the shuffle is stable all day.
+    const seed =
+      mode !== "ranked" && request.viewerId ? `${request.viewerId}:${localDay(request.now, timeZone).date}` : randomSeed();
+    session = { mode, seed, snapshot: request.now, served: [] };
+  }
+  const served = new Set(session.served);
+  const snapshot = session.snapshot;
+  const candidates = pool.candidates.filter(
+    (c) =>
+      context.visible.has(c.id) &&
+      c.createdAt <= snapshot &&
+      (session.mode === "ranked" || c.createdAt > snapshot - RANDOM_WINDOW_MS),
+  );
+  const servedIds = new Set(candidates.filter((c) => served.has(servedKey(c.id))).map((c) => c.id));
+  const reader: Reader = {
+    id: request.viewerId,
+    languages: profile?.languages ?? request.request.languages,
+    country: profile?.ipCountry ?? request.request.country,
+    affinity: context.affinity,
+    otherLanguageShare: profile ? profile.otherLanguagePercent / 100 : DEFAULT_OTHER_LANGUAGE_SHARE,
+  };
+  const limit = Math.min(request.limit, MAX_SERVED - served.size);
+  const pageRequest = { candidates, reader, seed: session.seed, served: servedIds, limit };
+  const picks =
+    session.mode === "ranked" ? rankPage({ ...pageRequest, now: request.now }) : randomPage(pageRequest);
+
+  const items = picks.flatMap(({ id, reasons }) => {
+    const entry = pool.notes.get(id);
+    if (!entry) return [];
+    const state = context.visible.get(id)!;
+    const viewerState = request.viewerId ? state : null;
+    return [{ ...presentNote(entry.note, { id: entry.note.authorId, nickname: entry.nickname }, entry.topics, viewerState), reasons }];
+  });
+  const nowServed = [...session.served, ...items.map((item) => servedKey(item.id))];
+  const more = items.length === request.limit && nowServed.length < MAX_SERVED && candidates.length > servedIds.size + items.length;
+  return {
+    mode: session.mode,
+    items,
+    nextCursor: more ? encodeForYouCursor({ ...session, served: nowServed }) : null,
+  };
+}
