@@ -55,6 +55,7 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
   const candidates = pool.candidates.filter(
     (c) =>
       context.visible.has(c.id) &&
+      c.authorId !== request.viewerId &&
       c.createdAt <= snapshot &&
       (session.mode === "ranked" || c.createdAt > snapshot - RANDOM_WINDOW_MS),
   );
@@ -79,7 +80,8 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
     return [{ ...presentNote(entry.note, { id: entry.note.authorId, nickname: entry.nickname }, entry.topics, viewerState), reasons }];
   });
   const nowServed = [...session.served, ...items.map((item) => servedKey(item.id))];
-  const more = items.length === request.limit && nowServed.length < MAX_SERVED && candidates.length > servedIds.size + items.length;
+  const left = candidates.length - servedIds.size - items.length;
+  const more = items.length > 0 && left > 0 && nowServed.length < MAX_SERVED;
   return {
     mode: session.mode,
     items,

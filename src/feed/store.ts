@@ -15,15 +15,18 @@ export const POOL_NEWEST = 400;
 export const POOL_ESTABLISHED = 200;
 const POOL_WINDOW = 5_000;
 
-const topicsJson = sql<string>`(select json_group_array(${noteTopics.topic}) from ${noteTopics} where ${noteTopics.noteId} = ${notes.id})`;
+// Every selected expression is aliased: D1 batches return rows keyed by column name.
+const topicsJson = sql<string>`(select json_group_array(${noteTopics.topic}) from ${noteTopics} where ${noteTopics.noteId} = ${notes.id})`.as("topics_json");
 
 const viewerFlags = (viewerId: string | null) => ({
-  liked: viewerId
+  liked: (viewerId
     ? sql<number>`exists(select 1 from ${likes} where ${likes.userId} = ${viewerId} and ${likes.noteId} = ${notes.id})`
-    : sql<number>`0`,
-  collected: viewerId
+    : sql<number>`0`
+  ).as("liked"),
+  collected: (viewerId
     ? sql<number>`exists(select 1 from ${collects} where ${collects.userId} = ${viewerId} and ${collects.noteId} = ${notes.id})`
-    : sql<number>`0`,
+    : sql<number>`0`
+  ).as("collected"),
 });
 
 const presentable = (viewerId: string | null) => ({
@@ -151,7 +154,7 @@ export async function readerContext(db: Db, viewerId: string | null, poolIds: st
       .from(users)
       .where(eq(users.id, viewerId)),
     db
-      .select({ topic: noteTopics.topic, weight: sql<number>`count(*)` })
+      .select({ topic: noteTopics.topic, weight: sql<number>`count(*)`.as("weight") })
       .from(
         sql`(select * from (${recent(likes)}) union all select * from (${recent(collects)}) union all select * from (select ${comments.noteId} as note_id from ${comments} where ${comments.authorId} = ${viewerId} order by ${comments.id} desc limit ${AFFINITY_DEPTH})) as interacted`,
       )
@@ -221,12 +224,12 @@ export type NearbyRow = FeedNote & { distanceKm: number; sortKey: number };
  * the (latitude band, longitude) index over the covering box, then orders by an
  * equirectangular distance (accurate to well under 1% at these radii).
  */
-export async function nearbyPage(
+export function nearbyQuery(
   db: Db,
   viewerId: string | null,
   point: { lat: number; lon: number; radiusKm: number },
   page: { after?: [number, string]; limit: number },
-): Promise<NearbyRow[]> {
+) {
   const { bands, ranges } = nearbyBox(point.lat, point.lon, point.radiusKm);
   const kmPerLon = KM_PER_DEGREE * Math.cos((point.lat * Math.PI) / 180);
   const dLonAbs = sql`abs(${notes.placeLongitude} - ${point.lon})`;
@@ -238,7 +241,7 @@ export async function nearbyPage(
   const after: SQL | undefined = page.after
     ? sql`(${distance2} > ${page.after[0]} or (${distance2} = ${page.after[0]} and ${notes.id} > ${page.after[1]}))`
     : undefined;
-  const rows = await db
+  return db
     .select({ ...presentable(viewerId), distance2 })
     .from(notes)
     .innerJoin(users, eq(users.id, notes.authorId))
@@ -253,5 +256,9 @@ export async function nearbyPage(
     )
     .orderBy(distance2, notes.id)
     .limit(page.limit + 1);
+}
+
+export async function nearbyPage(...args: Parameters<typeof nearbyQuery>): Promise<NearbyRow[]> {
+  const rows = await nearbyQuery(...args);
   return rows.map((row) => ({ ...toFeedNote(row), distanceKm: Math.sqrt(row.distance2), sortKey: row.distance2 }));
 }
