@@ -7,7 +7,7 @@ import { isFriday, localDay } from "./friday";
 import { type Reader, randomPage, rankPage } from "./ranking";
 import { candidatePool, readerContext } from "./store";
 
-/** Random modes draw from notes at most this old. */
+/** Random modes draw from the pool's newest notes, at most this old. */
 const RANDOM_WINDOW_MS = 7 * DAY_MS;
 const DEFAULT_OTHER_LANGUAGE_SHARE = 0.25;
 
@@ -57,7 +57,7 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
       context.visible.has(c.id) &&
       c.authorId !== request.viewerId &&
       c.createdAt <= snapshot &&
-      (session.mode === "ranked" || c.createdAt > snapshot - RANDOM_WINDOW_MS),
+      (session.mode === "ranked" || (pool.newest.has(c.id) && c.createdAt > snapshot - RANDOM_WINDOW_MS)),
   );
   const servedIds = new Set(candidates.filter((c) => served.has(servedKey(c.id))).map((c) => c.id));
   const reader: Reader = {

@@ -46,7 +46,13 @@ const toFeedNote = (row: PresentableRow): FeedNote => ({
   collected: Boolean(row.collected),
 });
 
-export type CandidatePool = { notes: Map<string, FeedNote>; candidates: Candidate[]; builtAt: number };
+export type CandidatePool = {
+  notes: Map<string, FeedNote>;
+  candidates: Candidate[];
+  /** The newest notes alone, chosen by time only: what random modes draw from, so engagement can't bias them. */
+  newest: Set<string>;
+  builtAt: number;
+};
 
 const asCandidate = ({ note, topics }: FeedNote): Candidate => ({
   id: note.id,
@@ -93,7 +99,12 @@ export async function readCandidatePool(db: Db): Promise<CandidatePool> {
   ]);
   const pool = new Map<string, FeedNote>();
   for (const row of [...newest, ...established]) pool.set(row.note.id, toFeedNote(row));
-  return { notes: pool, candidates: [...pool.values()].map(asCandidate), builtAt: Date.now() };
+  return {
+    notes: pool,
+    candidates: [...pool.values()].map(asCandidate),
+    newest: new Set(newest.map((row) => row.note.id)),
+    builtAt: Date.now(),
+  };
 }
 
 let cachedPool: Promise<CandidatePool> | undefined;
