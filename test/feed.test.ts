@@ -197,6 +197,27 @@ describe("for-you: paging and visibility", () => {
     expect(new Set(served)).toEqual(new Set(ids));
   });
 
+  it("doesn't repeat or shift while engagement changes and new notes arrive mid-session", async () => {
+    const ids = await seedEstablished(40);
+    const reader = await seedUser();
+    const first = (await forYou(reader.token, "?limit=10")).body;
+    const seen = first.items.map((i) => i.id);
+    // The notes it didn't show yet suddenly do much better, and new notes are posted.
+    await env.DB.prepare(`UPDATE notes SET like_count = 190 WHERE id NOT IN (${seen.map(() => "?").join(",")})`).bind(...seen).run();
+    const later = await seedNotes([{ author: await seedUser(), ageMs: 0 }]);
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const page = (await forYou(reader.token, `?limit=10&cursor=${cursor}`)).body;
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(seen).not.toContain(later[0]);
+    // A new session sees it.
+    expect((await forYou(reader.token)).body.items.map((i) => i.id)).toContain(later[0]);
+  });
+
   it("leaves out my own notes, deleted and hidden notes, and people I blocked, muted or who blocked me", async () => {
     const reader = await seedUser();
     const [blocked, blocker, muted, hiddenAuthor, ordinary] = await Promise.all(Array.from({ length: 5 }, () => seedUser()));
@@ -280,6 +301,7 @@ describe("out-of-control Friday", () => {
   it("switches at midnight in the reader's own time zone", async () => {
     await seedEstablished(20);
     const shanghai = await seedUser();
+    expectError(await api("PATCH", "/v1/me", { token: shanghai.token, body: { timeZone: "Mars/Olympus_Mons" } }), 400, "validation_failed");
     await api("PATCH", "/v1/me", { token: shanghai.token, body: { timeZone: "Asia/Shanghai" } });
     const bogota = await seedUser();
     const fridayInShanghai = nextFridayMidnight(8);
