@@ -7,7 +7,8 @@ const FLUSH_BATCH = 2_000;
 
 /**
  * One shard of the impression buffer. Feeds (and note opens) tell a shard which
- * notes a reader was shown; the shard adds them up in its own SQLite and, five
+ * notes its readers were shown (each isolate sends what it gathered over a
+ * second, src/lib/impressions.ts); the shard adds them up in its own SQLite and, five
  * seconds after the first, writes the sums to D1 in one batch: `notes.view_count`
  * and `topics.view_count` for every topic of those notes. A hot note therefore
  * costs D1 one row update per shard every five seconds, however many readers see
@@ -23,11 +24,14 @@ export class FeedImpressions extends DurableObject<Env> {
     this.sql.exec("CREATE TABLE IF NOT EXISTS pending (note_id TEXT PRIMARY KEY, views INTEGER NOT NULL)");
   }
 
-  async record(noteIds: string[]): Promise<void> {
-    for (const id of noteIds) {
+  /** Adds impressions per note id. */
+  async record(views: Record<string, number>): Promise<void> {
+    for (const [id, count] of Object.entries(views)) {
+      if (!Number.isInteger(count) || count <= 0) continue;
       this.sql.exec(
-        "INSERT INTO pending (note_id, views) VALUES (?, 1) ON CONFLICT (note_id) DO UPDATE SET views = views + 1",
+        "INSERT INTO pending (note_id, views) VALUES (?, ?) ON CONFLICT (note_id) DO UPDATE SET views = views + excluded.views",
         id,
+        count,
       );
     }
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + FLUSH_AFTER_MS);

@@ -35,7 +35,7 @@ function acceptedLanguages(c: Context<AppEnv>): string[] {
 
 /** Counts what was served, after the answer, in the reader's impression shard. */
 function countImpressions(c: Context<AppEnv>, ids: string[]) {
-  c.executionCtx.waitUntil(recordImpressions(c.env, c.var.viewer?.id ?? `ip:${clientIp(c)}`, ids));
+  recordImpressions(c.env, (p) => c.executionCtx.waitUntil(p), c.var.viewer?.id ?? `ip:${clientIp(c)}`, ids);
 }
 
 export const feedRouter = createRouter()

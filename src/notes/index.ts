@@ -72,7 +72,7 @@ export const notesRouter = createRouter()
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
     if (!note) throw noteNotFound();
-    c.executionCtx.waitUntil(recordImpressions(c.env, c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]));
+    recordImpressions(c.env, (p) => c.executionCtx.waitUntil(p), c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]);
     return c.json(note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {
