@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
 import { forYouPage } from "../src/feed/for-you";
+import { rankPage } from "../src/feed/ranking";
 import { candidatePool, followingPage, nearbyQuery } from "../src/feed/store";
 import { hashBearerToken, newBearerToken } from "../src/lib/auth";
 import { IMPRESSION_SHARDS, impressionShard } from "../src/lib/impressions";
@@ -145,6 +146,32 @@ describe("for-you: fair exposure", () => {
       expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
     }
     expect(pages[0]!.items.filter((i) => i.author.id === prolific.id)).toHaveLength(2);
+  });
+});
+
+describe("ranking (pure functions)", () => {
+  it("spreads the traffic pool over readers instead of showing everyone the same least-seen notes", () => {
+    const now = Date.now();
+    const note = (i: number, views: number) => ({
+      id: `n${String(i).padStart(4, "0")}`, authorId: `a${i}`, language: "en", country: "US", topics: [],
+      createdAt: now - HOUR_MS, views, likes: views / 10, collects: 0, comments: 0, receipts: 0,
+    });
+    const candidates = [
+      ...Array.from({ length: 100 }, (_, i) => note(i, i % 40)),
+      ...Array.from({ length: 100 }, (_, i) => note(100 + i, 500)),
+    ];
+    const reader = { id: "r", languages: ["en"], country: "US", affinity: {}, otherLanguageShare: 0 };
+    const explored = new Set<string>();
+    for (let r = 0; r < 20; r++) {
+      const page = rankPage({ candidates, reader, now, seed: `reader-${r}`, served: new Set(), limit: 20 });
+      const exploration = page.filter((p) => p.reasons[0] === "exploration");
+      expect(exploration).toHaveLength(5);
+      for (const p of exploration) explored.add(p.id);
+    }
+    expect(explored.size).toBeGreaterThan(25); // five times what one shared order would show
+    // Still less-seen first: the notes explored are mostly in the lower half of views.
+    const low = [...explored].filter((id) => Number(id.slice(1)) % 40 < 20).length;
+    expect(low / explored.size).toBeGreaterThan(0.6);
   });
 });
 

@@ -8,7 +8,7 @@
  * views and 1 like doesn't win everything), freshness, the reader's topic
  * affinity and place. Follower counts are not an input at all.
  * Fair exposure: a note with fewer than `explorationImpressions` views is in the
- * traffic pool and competes only for exploration slots, least-seen first, so
+ * traffic pool and competes only for exploration slots, less-seen first, so
  * every new note from any account is shown before its engagement decides.
  */
 
@@ -125,8 +125,11 @@ function queuesOf(candidates: Candidate[], reader: Reader, now: number, seed: st
     if (isExploring(c, now)) explore.push(c);
     else ranked.push({ c, s: score(c, reader, now) });
   }
-  // Least-seen first, so the traffic pool fills evenly; ties broken by the reader's seed.
-  explore.sort((a, b) => a.views - b.views || seededUnit(seed, a.id) - seededUnit(seed, b.id));
+  // Less-seen first, jittered by the reader's seed: readers served from the same
+  // (seconds-old) view counts spread over the traffic pool instead of all getting
+  // the same few least-seen notes.
+  const exploreKey = (c: Candidate) => c.views / RANKING.explorationImpressions + seededUnit(seed, c.id);
+  explore.sort((a, b) => exploreKey(a) - exploreKey(b));
   ranked.sort((a, b) => b.s - a.s || (a.c.id < b.c.id ? -1 : 1));
   return { explore, ranked: ranked.map((r) => r.c) };
 }
