@@ -5,7 +5,7 @@ import { type FeedMode, type ForYouCursor, MAX_SERVED, encodeForYouCursor, serve
 import { isValidTimeZone } from "../lib/time-zone";
 import { isFriday, localDay } from "./friday";
 import { type Reader, randomPage, rankPage } from "./ranking";
-import { candidatePool, readerContext } from "./store";
+import { type ReaderContext, candidatePool, readerContext } from "./store";
 
 /** Random modes draw from the pool's newest notes, at most this old. */
 const RANDOM_WINDOW_MS = 7 * DAY_MS;
@@ -38,46 +38,31 @@ function chooseMode(request: ForYouRequest, randomFridays: boolean, timeZone: st
 export async function forYouPage(db: Db, request: ForYouRequest) {
   const pool = await candidatePool(db, request.poolTtlMs);
   const context = await readerContext(db, request.viewerId, [...pool.notes.keys()]);
-  const profile = context.profile;
-  const profileZone = profile?.timeZone && isValidTimeZone(profile.timeZone) ? profile.timeZone : null;
-  const timeZone = profileZone ?? (request.request.timeZone && isValidTimeZone(request.request.timeZone) ? request.request.timeZone : "UTC");
-
-  let session = request.cursor;
-  if (!session) {
-    const mode = chooseMode(request, profile?.randomFridays ?? true, timeZone);
-    // Random modes are seeded per reader and local day, so the shuffle is stable all day.
-    const seed =
-      mode !== "ranked" && request.viewerId ? `${request.viewerId}:${localDay(request.now, timeZone).date}` : randomSeed();
-    session = { mode, seed, snapshot: request.now, served: [] };
-  }
-  const served = new Set(session.served);
-  const snapshot = session.snapshot;
+  const session = request.cursor ?? startSession(request, context.profile);
   const candidates = pool.candidates.filter(
     (c) =>
       context.visible.has(c.id) &&
       c.authorId !== request.viewerId &&
-      c.createdAt <= snapshot &&
-      (session.mode === "ranked" || (pool.newest.has(c.id) && c.createdAt > snapshot - RANDOM_WINDOW_MS)),
+      c.createdAt <= session.snapshot &&
+      (session.mode === "ranked" || (pool.newest.has(c.id) && c.createdAt > session.snapshot - RANDOM_WINDOW_MS)),
   );
+  const served = new Set(session.served);
   const servedIds = new Set(candidates.filter((c) => served.has(servedKey(c.id))).map((c) => c.id));
-  const reader: Reader = {
-    id: request.viewerId,
-    languages: profile?.languages ?? request.request.languages,
-    country: profile?.ipCountry ?? request.request.country,
-    affinity: context.affinity,
-    otherLanguageShare: profile ? profile.otherLanguagePercent / 100 : DEFAULT_OTHER_LANGUAGE_SHARE,
+  const pageRequest = {
+    candidates,
+    reader: readerOf(request, context),
+    seed: session.seed,
+    served: servedIds,
+    limit: Math.min(request.limit, MAX_SERVED - served.size),
   };
-  const limit = Math.min(request.limit, MAX_SERVED - served.size);
-  const pageRequest = { candidates, reader, seed: session.seed, served: servedIds, limit };
-  const picks =
-    session.mode === "ranked" ? rankPage({ ...pageRequest, now: request.now }) : randomPage(pageRequest);
+  const picks = session.mode === "ranked" ? rankPage({ ...pageRequest, now: request.now }) : randomPage(pageRequest);
 
   const items = picks.flatMap(({ id, reasons }) => {
     const entry = pool.notes.get(id);
     if (!entry) return [];
-    const state = context.visible.get(id)!;
-    const viewerState = request.viewerId ? state : null;
-    return [{ ...presentNote(entry.note, { id: entry.note.authorId, nickname: entry.nickname }, entry.topics, viewerState), reasons }];
+    const viewerState = request.viewerId ? context.visible.get(id)! : null;
+    const author = { id: entry.note.authorId, nickname: entry.nickname };
+    return [{ ...presentNote(entry.note, author, entry.topics, viewerState), reasons }];
   });
   const nowServed = [...session.served, ...items.map((item) => servedKey(item.id))];
   const left = candidates.length - servedIds.size - items.length;
@@ -86,5 +71,24 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
     mode: session.mode,
     items,
     nextCursor: more ? encodeForYouCursor({ ...session, served: nowServed }) : null,
+  };
+}
+
+/** A new session: its mode from the reader's calendar and choice, its seed, and its snapshot time. */
+function startSession(request: ForYouRequest, profile: ReaderContext["profile"]): ForYouCursor {
+  const zone = [profile?.timeZone, request.request.timeZone].find((z) => z && isValidTimeZone(z)) ?? "UTC";
+  const mode = chooseMode(request, profile?.randomFridays ?? true, zone);
+  // Random modes are seeded per reader and local day, so the shuffle is the same all day.
+  const seed = mode !== "ranked" && request.viewerId ? `${request.viewerId}:${localDay(request.now, zone).date}` : randomSeed();
+  return { mode, seed, snapshot: request.now, served: [] };
+}
+
+function readerOf(request: ForYouRequest, { profile, affinity }: ReaderContext): Reader {
+  return {
+    id: request.viewerId,
+    languages: profile?.languages ?? request.request.languages,
+    country: profile?.ipCountry ?? request.request.country,
+    affinity,
+    otherLanguageShare: profile ? profile.otherLanguagePercent / 100 : DEFAULT_OTHER_LANGUAGE_SHARE,
   };
 }
