@@ -80,7 +80,11 @@ async function seedEstablished(count: number, extra: Partial<SeedNote> = {}, aut
   );
 }
 
-type Page = { mode: string; items: { id: string; author: { id: string }; language: string; reasons: string[] }[]; nextCursor: string | null };
+type Page = {
+  mode: string;
+  items: { id: string; author: { id: string }; language: string; reasons: string[]; translation: string | null }[];
+  nextCursor: string | null;
+};
 
 const forYou = (token?: string, query = "", headers: Record<string, string> = {}) =>
   api<Page>("GET", `/v1/feed/for-you${query}`, { token, headers });
@@ -185,7 +189,11 @@ describe("for-you: language balance", () => {
       const page = (await forYou(reader.token, "?limit=20")).body;
       expect(page.items).toHaveLength(20);
       const other = page.items.filter((i) => !i.language.startsWith("en"));
-      for (const item of other) expect(item.reasons).toContain("other-language");
+      for (const item of other) {
+        expect(item.reasons).toContain("other-language");
+        expect(item.translation).toBe(`/v1/notes/${item.id}/translation?to=en`);
+      }
+      for (const item of page.items.filter((i) => i.language === "en")) expect(item.translation).toBeNull();
       return other.length;
     };
     expect(Math.abs((await otherShare()) - 5)).toBeLessThanOrEqual(1);

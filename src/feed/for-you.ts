@@ -4,7 +4,7 @@ import { presentNote } from "../notes/view";
 import { type FeedMode, type ForYouCursor, MAX_SERVED, encodeForYouCursor, servedKey } from "./cursor";
 import { isValidTimeZone } from "../lib/time-zone";
 import { isFriday, localDay } from "./friday";
-import { type Reader, randomPage, rankPage } from "./ranking";
+import { type Reader, randomPage, rankPage, readsLanguage } from "./ranking";
 import { type ReaderContext, candidatePool, readerContext } from "./store";
 
 /** Random modes draw from the pool's newest notes, at most this old. */
@@ -48,9 +48,10 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
   );
   const served = new Set(session.served);
   const servedIds = new Set(candidates.filter((c) => served.has(servedKey(c.id))).map((c) => c.id));
+  const reader = readerOf(request, context);
   const pageRequest = {
     candidates,
-    reader: readerOf(request, context),
+    reader,
     seed: session.seed,
     served: servedIds,
     limit: Math.min(request.limit, MAX_SERVED - served.size),
@@ -62,7 +63,11 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
     if (!entry) return [];
     const viewerState = request.viewerId ? context.visible.get(id)! : null;
     const author = { id: entry.note.authorId, nickname: entry.nickname };
-    return [{ ...presentNote(entry.note, author, entry.topics, viewerState), reasons }];
+    // One click to read it: notes in a language the reader doesn't read link their translation.
+    const translation = readsLanguage(reader, entry.note.language)
+      ? null
+      : `/v1/notes/${id}/translation?to=${encodeURIComponent(reader.languages[0] ?? "en")}`;
+    return [{ ...presentNote(entry.note, author, entry.topics, viewerState), reasons, translation }];
   });
   const nowServed = [...session.served, ...items.map((item) => servedKey(item.id))];
   const left = candidates.length - servedIds.size - items.length;

@@ -34,6 +34,10 @@ export const ForYouItemSchema = NoteSchema.extend({
         "Why it was picked, main reason first: `exploration` (a new note's first impressions), `topic:<name>`, `near-you`, `elsewhere`, `other-language`, `popular`, `fresh`, `random`",
       example: ["topic:cattax", "near-you"],
     }),
+  translation: z.string().nullable().openapi({
+    description: "For a note in a language you don't read: the request that translates it into your first language",
+    example: "/v1/notes/01JH7Z3V6N1Q2M8W4K5T9R0XYZ/translation?to=en",
+  }),
 }).openapi("ForYouItem");
 
 export const ForYouPageSchema = z
