@@ -1,0 +1,1 @@
+export declare const NOTE_SEARCH_BACKFILL: string[];
