@@ -13,6 +13,7 @@ import { health } from "./health";
 import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
+import { searchRouter } from "./search";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
@@ -101,6 +102,7 @@ export function createApp() {
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
+  app.route("/", searchRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

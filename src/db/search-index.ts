@@ -5,7 +5,7 @@
  * notes are indexed here, beside the write that changes them, because their text is
  * segmented in JavaScript (src/lib/search-text.ts).
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { indexedText } from "../lib/search-text";
@@ -30,7 +30,8 @@ export function indexNoteStatements(db: Db, noteId: string, note: SearchableNote
   const docId = sql`(select ${noteSearchDocs.docId} from ${noteSearchDocs} where ${noteSearchDocs.noteId} = ${noteId})`;
   return [
     db.insert(noteSearchDocs).values({ noteId }).onConflictDoNothing(),
-    db.run(sql`delete from note_search where rowid = ${docId}`),
-    db.run(sql`insert into note_search (rowid, words, chars) values (${docId}, ${words}, ${chars})`),
+    // Query builders, not db.run: drizzle's D1 batch cannot bind parameters of raw statements.
+    db.delete(noteSearch).where(eq(noteSearch.rowid, docId)),
+    db.insert(noteSearch).values({ rowid: docId, words, chars }),
   ];
 }

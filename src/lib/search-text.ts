@@ -36,6 +36,9 @@ export function indexedText(text: string): { words: string; chars: string } {
 /** At most this many words of a query are searched for; the rest are ignored. */
 export const MAX_QUERY_WORDS = 12;
 
+/** The words of a query as the index spells them: folded to lower case and Simplified. */
+export const queryWords = (query: string) => wordsOf(fold(query)).slice(0, MAX_QUERY_WORDS);
+
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
 /**
@@ -46,7 +49,7 @@ const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
  * With `prefix`, Latin words also match as prefixes (`ash` finds Ashley).
  */
 export function matchExpression(query: string, options: { prefix?: boolean } = {}): string | null {
-  const words = wordsOf(fold(query)).slice(0, MAX_QUERY_WORDS);
+  const words = queryWords(query);
   if (words.length === 0) return null;
   return words
     .map((word) => {
