@@ -16,6 +16,7 @@ import { reactionsRouter } from "./reactions";
 import { searchRouter } from "./search";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
+import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
@@ -97,6 +98,7 @@ export function createApp() {
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
+  app.route("/", trendingRouter);
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
   app.route("/", catTaxRouter);
