@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildSeedSql } from "../scripts/seed-sql.mjs";
 import { type TestUser, api, createUser } from "./helpers";
 
 let writer: TestUser;
@@ -232,5 +233,21 @@ describe("glossary terms", () => {
   it("finds the term inside a longer query, and none for ordinary words", async () => {
     expect((await search({ q: "躺平的人" })).glossary.map((t) => t.term)).toContain("躺平");
     expect((await search({ q: "breakfast" })).glossary).toEqual([]);
+  });
+});
+
+// Last: the demo's notes share words with the notes above.
+describe("notes written straight into the database", () => {
+  it("finds the seeded demo notes, indexed by the seed's own SQL", async () => {
+    const statements = await buildSeedSql();
+    await env.DB.batch(statements.map((statement) => env.DB.prepare(statement)));
+    const titles = async (q: string) => (await search({ q })).items.map((note) => note.title as string);
+    expect(await titles("夜市")).toContainEqual(expect.stringContaining("台北夜市"));
+    expect(await titles("番茄")).toHaveLength(2);
+    expect(await titles("backyards")).toEqual([expect.stringContaining("backyard")]);
+    expect((await search({ q: "局长", type: "users" })).items.map((u) => u.nickname)).toEqual(["猫税局局长"]);
+    // Seeding again indexes nothing twice.
+    await env.DB.batch(statements.map((statement) => env.DB.prepare(statement)));
+    expect(await titles("番茄")).toHaveLength(2);
   });
 });

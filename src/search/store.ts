@@ -7,12 +7,15 @@ import { notBlockedBetween, noteInFeedOf } from "../lib/visibility";
 import type { GlossaryMatch } from "./schemas";
 
 /*
- * Every search is one statement: the FTS5 matches are materialised with their bm25
+ * Every search is one statement: the best FTS5 matches (MAX_HITS) are materialised with their bm25
  * score (words weigh more than single characters), joined to the rows they index,
  * filtered by the visibility rule, and cut to one keyset page on (score, id).
  */
 
 type Page = { cursor?: string; limit: number };
+
+/** Only the best matches are ranked and paged: a one-character query may match most Chinese notes. */
+export const MAX_HITS = 1000;
 
 /** bm25 weights: a whole-word match counts twice a match of characters. */
 const WEIGHTS = sql.raw("2.0, 1.0");
@@ -48,6 +51,7 @@ export function noteHits(match: string, filters: NoteFilters, page: Page): SQL {
       select ${noteSearchDocs.noteId} as id, bm25(${noteSearch}, ${WEIGHTS}) as score
       from ${noteSearch} join ${noteSearchDocs} on ${noteSearchDocs.docId} = ${noteSearch}.rowid
       where ${noteSearch} match ${match}
+      order by score limit ${MAX_HITS}
     )
     select hits.id as id, hits.score as score from hits join ${notes} on ${notes.id} = hits.id
     where ${noteInFeedOf(filters.viewerId)} ${language} ${topic} and ${afterScore(page.cursor)}
@@ -74,6 +78,7 @@ export function userHits(match: string, viewerId: string | null, page: Page): SQ
       select ${userSearchDocs.userId} as id, bm25(${userSearch}, ${WEIGHTS}) as score
       from ${userSearch} join ${userSearchDocs} on ${userSearchDocs.docId} = ${userSearch}.rowid
       where ${userSearch} match ${match}
+      order by score limit ${MAX_HITS}
     )
     select hits.id as id, hits.score as score, ${users.nickname} as nickname, ${users.bio} as bio,
       ${users.languages} as languages, ${users.ipCountry} as ipCountry, ${users.ipRegion} as ipRegion,
@@ -92,6 +97,7 @@ export function topicHits(match: string, page: Page): SQL {
       select ${topicSearchDocs.topic} as id, bm25(${topicSearch}, ${WEIGHTS}) as score
       from ${topicSearch} join ${topicSearchDocs} on ${topicSearchDocs.docId} = ${topicSearch}.rowid
       where ${topicSearch} match ${match}
+      order by score limit ${MAX_HITS}
     )
     select hits.id as id, hits.score as score, ${topics.noteCount} as noteCount
     from hits join ${topics} on ${topics.name} = hits.id
