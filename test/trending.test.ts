@@ -113,3 +113,17 @@ describe("keeping a topic off trending", () => {
     expectError(await api("PUT", "/v1/topics/nosuchtopic987/trending-block", { token: moderator.token }), 404, "not_found");
   });
 });
+
+describe("the contracts", () => {
+  it("are in the OpenAPI document with operation ids and security", async () => {
+    const doc = (await api("GET", "/openapi.json")).body;
+    expect(doc.paths["/v1/topics/trending"].get).toMatchObject({ operationId: "listTrendingTopics", security: [] });
+    expect(doc.paths["/v1/topics/{name}/trending-block"].put).toMatchObject({
+      operationId: "blockTopicFromTrending",
+      security: [{ bearerAuth: [] }],
+    });
+    expect(doc.paths["/v1/topics/{name}/trending-block"].delete.operationId).toBe("unblockTopicFromTrending");
+    expect(doc.paths["/v1/search"].get.operationId).toBe("searchContent");
+    expect(doc.paths["/v1/topics/{name}/notes"].get.parameters.map((p: { name: string }) => p.name)).toContain("sort");
+  });
+});
