@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildSeedSql } from "../scripts/seed-sql.mjs";
-import { type TestUser, api, createUser } from "./helpers";
+import { type TestUser, api, createUser, expectError, uniqueIp } from "./helpers";
 
 let writer: TestUser;
 let reader: TestUser;
@@ -12,8 +12,12 @@ async function post(author: TestUser, note: { title: string; body: string; topic
   return res.body.id as string;
 }
 
+// Signed-out searches are limited per IP address: this file searches from its own.
+const ip = uniqueIp();
+const get = (path: string, token?: string) => api("GET", path, { token, headers: { "CF-Connecting-IP": ip } });
+
 async function search(query: Record<string, string>, viewer?: TestUser) {
-  const res = await api("GET", `/v1/search?${new URLSearchParams(query)}`, { token: viewer?.token });
+  const res = await get(`/v1/search?${new URLSearchParams(query)}`, viewer?.token);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body as { type: string; items: any[]; nextCursor: string | null; glossary: any[] };
 }
@@ -176,7 +180,7 @@ describe("filters and pages", () => {
   });
 
   it("refuses a cursor it did not give out", async () => {
-    const res = await api("GET", "/v1/search?q=cat&cursor=bm90LWEtY3Vyc29y");
+    const res = await get("/v1/search?q=cat&cursor=bm90LWEtY3Vyc29y");
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_cursor");
   });
@@ -186,7 +190,7 @@ describe("odd input", () => {
   it.each(['"', "*", "AND", "-", "NOT", "a OR b", 'cat"s', "NEAR(cat tax)", "^cat", "{words}:cat", "cat:", "🐱", "()"])(
     "answers %s without an error",
     async (q) => {
-      const res = await api("GET", `/v1/search?${new URLSearchParams({ q })}`);
+      const res = await get(`/v1/search?${new URLSearchParams({ q })}`);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.items).toBeInstanceOf(Array);
     },
@@ -198,8 +202,8 @@ describe("odd input", () => {
   });
 
   it("rejects an empty or over-long query", async () => {
-    expect((await api("GET", "/v1/search?q=%20")).status).toBe(400);
-    expect((await api("GET", `/v1/search?q=${"a".repeat(201)}`)).status).toBe(400);
+    expect((await get("/v1/search?q=%20")).status).toBe(400);
+    expect((await get(`/v1/search?q=${"a".repeat(201)}`)).status).toBe(400);
   });
 });
 
@@ -249,5 +253,24 @@ describe("notes written straight into the database", () => {
     // Seeding again indexes nothing twice.
     await env.DB.batch(statements.map((statement) => env.DB.prepare(statement)));
     expect(await titles("番茄")).toHaveLength(2);
+  });
+});
+
+describe("search limits", () => {
+  it("answers 429 with Retry-After after 120 searches a minute from one address", async () => {
+    const headers = { "CF-Connecting-IP": uniqueIp() };
+    // The limit counts in minute windows: if one ends mid-test, the count starts again.
+    let answered = 0;
+    let refused = await api("GET", "/v1/search?q=cat", { headers });
+    while (refused.status === 200 && answered < 250) {
+      answered++;
+      refused = await api("GET", "/v1/search?q=cat", { headers });
+    }
+    expectError(refused, 429, "rate_limited");
+    expect(refused.headers.get("Retry-After")).toBe("60");
+    expect(answered).toBeGreaterThanOrEqual(120);
+    // Another address, or a signed-in person, has a limit of their own.
+    expect((await api("GET", "/v1/search?q=cat", { headers: { "CF-Connecting-IP": uniqueIp() } })).status).toBe(200);
+    expect((await api("GET", "/v1/search?q=cat", { headers, token: reader.token })).status).toBe(200);
   });
 });

@@ -1,8 +1,13 @@
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env";
 import { optionalBearerSecurity } from "../lib/auth";
+import { clientIp, rateLimit } from "../lib/rate-limit";
 import { errorResponses } from "../lib/errors";
 import { jsonResponse } from "../lib/openapi";
 import { SearchQuerySchema, SearchResultsSchema } from "./schemas";
+
+const searcher = (c: Context<AppEnv>) => (c.var.viewer ? `user:${c.var.viewer.id}` : `ip:${clientIp(c)}`);
 
 export const searchRoute = createRoute({
   method: "get",
@@ -16,11 +21,13 @@ export const searchRoute = createRoute({
     "Every word must match. Punctuation and search operators in `q` are treated as text, never as syntax.",
     "Deleted notes are never found; hidden notes and people you blocked or muted (or who blocked you) are left out.",
     "When the query names a glossary term (`躺平`, `yyds`), the term comes back in `glossary`.",
+    "120 searches a minute per person (per IP address when signed out).",
   ].join(" "),
   security: optionalBearerSecurity,
+  middleware: [rateLimit((env) => env.SEARCH_LIMITER, searcher, 60)] as const,
   request: { query: SearchQuerySchema },
   responses: {
     200: jsonResponse(SearchResultsSchema, "Best match first, then newest"),
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 429),
   },
 });

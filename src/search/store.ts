@@ -27,7 +27,7 @@ function afterScore(cursor: string | undefined): SQL {
   return sql`(hits.score > ${score} or (hits.score = ${score} and hits.id < ${id}))`;
 }
 
-function toPage<Row extends { id: string; score: number }>(rows: Row[], limit: number) {
+export function hitsPage<Row extends { id: string; score: number }>(rows: Row[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { rows: items, nextCursor: rows.length > limit && last ? encodeCursor([last.score, last.id]) : null };
@@ -131,4 +131,3 @@ export const presentGlossaryMatch = (row: GlossaryRow): GlossaryMatch => ({
   href: `/v1/glossary/terms/${row.id}`,
 });
 
-export { toPage as hitsPage };
