@@ -15,14 +15,18 @@ const CJK_RANGES = [
 ];
 const isCjk = (ch) => CJK_RANGES.map(([from, to]) => `unicode(${ch}) BETWEEN ${from} AND ${to}`).join(" OR ");
 
-export const NOTE_SEARCH_BACKFILL = [
+/**
+ * The backfill; with `limit`, the FTS statement indexes at most that many notes per
+ * run (for bulk seeds: run it until it changes no rows, keeping each statement short).
+ */
+export const noteSearchBackfill = ({ limit } = {}) => [
   `INSERT INTO note_search_docs (note_id) SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_search_docs)`,
   `WITH RECURSIVE
   todo (doc_id, text) AS (
     SELECT d.doc_id, n.title || ' ' || n.body || ' ' || coalesce(n.place_name, '') || ' ' ||
       coalesce((SELECT group_concat(topic, ' ') FROM note_topics WHERE note_id = n.id), '')
     FROM note_search_docs d JOIN notes n ON n.id = d.note_id
-    WHERE d.doc_id NOT IN (SELECT rowid FROM note_search)
+    WHERE d.doc_id NOT IN (SELECT rowid FROM note_search)${limit ? ` LIMIT ${Math.floor(limit)}` : ""}
   ),
   spaced (doc_id, text, i, chars) AS (
     SELECT doc_id, text, 1, '' FROM todo
@@ -32,3 +36,5 @@ export const NOTE_SEARCH_BACKFILL = [
   )
 INSERT INTO note_search (rowid, words, chars) SELECT doc_id, text, trim(chars) FROM spaced WHERE i = length(text) + 1`,
 ];
+
+export const NOTE_SEARCH_BACKFILL = noteSearchBackfill();

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { noteSearchBackfill } from "../scripts/search-backfill-sql.mjs";
 import { buildSeedSql } from "../scripts/seed-sql.mjs";
 import { type TestUser, api, createUser, expectError, uniqueIp } from "./helpers";
 
@@ -273,5 +274,24 @@ describe("search limits", () => {
     // Another address, or a signed-in person, has a limit of their own.
     expect((await api("GET", "/v1/search?q=cat", { headers: { "CF-Connecting-IP": uniqueIp() } })).status).toBe(200);
     expect((await api("GET", "/v1/search?q=cat", { headers, token: reader.token })).status).toBe(200);
+  });
+});
+
+describe("bulk imports", () => {
+  it("are indexed in chunks by the backfill, each note once", async () => {
+    const insert = env.DB.prepare(
+      `INSERT INTO notes (id, author_id, title, body, language, language_source, media, created_at, updated_at)
+       VALUES (?, ?, ?, '从旧应用搬来的笔记', 'zh-Hans', 'author', '[]', ?, ?)`,
+    );
+    const now = Date.now();
+    const ids = ["01JIMPORT0000000000000001", "01JIMPORT0000000000000002", "01JIMPORT0000000000000003"].map((id) => `${id}A`);
+    await env.DB.batch(ids.map((id) => insert.bind(id, writer.id, `imported ${id}`, now, now)));
+    expect(await idsFor("搬来")).toEqual([]);
+    const run = () => env.DB.batch(noteSearchBackfill({ limit: 2 }).map((statement) => env.DB.prepare(statement)));
+    const [, first] = await run();
+    const [, second] = await run();
+    const [, third] = await run();
+    expect([first!.meta.changes > 0, second!.meta.changes > 0, third!.meta.changes]).toEqual([true, true, 0]);
+    expect(new Set(await idsFor("搬"))).toEqual(new Set(ids));
   });
 });
