@@ -20,7 +20,8 @@ const isCjk = (ch) => CJK_RANGES.map(([from, to]) => `unicode(${ch}) BETWEEN ${f
  * run (for bulk seeds: run it until it changes no rows, keeping each statement short).
  */
 export const noteSearchBackfill = ({ limit } = {}) => [
-  `INSERT INTO note_search_docs (note_id) SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_search_docs)`,
+  // Doc ids in note order (ULIDs are time-ordered): search ranks the newest matches of a common word.
+  `INSERT INTO note_search_docs (note_id) SELECT id FROM notes WHERE id NOT IN (SELECT note_id FROM note_search_docs) ORDER BY id`,
   `WITH RECURSIVE
   todo (doc_id, text) AS (
     SELECT d.doc_id, n.title || ' ' || n.body || ' ' || coalesce(n.place_name, '') || ' ' ||

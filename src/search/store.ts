@@ -7,14 +7,18 @@ import { notBlockedBetween, noteInFeedOf } from "../lib/visibility";
 import type { GlossaryMatch } from "./schemas";
 
 /*
- * Every search is one statement: the best FTS5 matches (MAX_HITS) are materialised with their bm25
+ * Every search is one statement: the newest FTS5 matches (MAX_HITS) are materialised with their bm25
  * score (words weigh more than single characters), joined to the rows they index,
  * filtered by the visibility rule, and cut to one keyset page on (score, id).
  */
 
 type Page = { cursor?: string; limit: number };
 
-/** Only the best matches are ranked and paged: a one-character query may match most Chinese notes. */
+/**
+ * A query matching more than this ranks only its newest matches (doc ids follow
+ * first indexing, so the newest notes): FTS5 walks them newest first and stops,
+ * where ranking every match of a one-character query would score most notes.
+ */
 export const MAX_HITS = 1000;
 
 /** bm25 weights: a whole-word match counts twice a match of characters. */
@@ -47,11 +51,13 @@ export function noteHits(match: string, filters: NoteFilters, page: Page): SQL {
     ? sql`and exists (select 1 from ${noteTopics} where ${noteTopics.noteId} = ${notes.id} and ${noteTopics.topic} = ${filters.topic})`
     : sql``;
   return sql`
-    with hits as materialized (
-      select ${noteSearchDocs.noteId} as id, bm25(${noteSearch}, ${WEIGHTS}) as score
-      from ${noteSearch} join ${noteSearchDocs} on ${noteSearchDocs.docId} = ${noteSearch}.rowid
-      where ${noteSearch} match ${match}
-      order by score limit ${MAX_HITS}
+    with matches as materialized (
+      select ${noteSearch}.rowid as doc_id, bm25(${noteSearch}, ${WEIGHTS}) as score from ${noteSearch}
+      where ${noteSearch} match ${match} order by ${noteSearch}.rowid desc limit ${MAX_HITS}
+    ),
+    hits as (
+      select ${noteSearchDocs.noteId} as id, matches.score as score
+      from matches join ${noteSearchDocs} on ${noteSearchDocs.docId} = matches.doc_id
     )
     select hits.id as id, hits.score as score from hits join ${notes} on ${notes.id} = hits.id
     where ${noteInFeedOf(filters.viewerId)} ${language} ${topic} and ${afterScore(page.cursor)}
@@ -74,11 +80,13 @@ export type UserHitRow = {
 
 export function userHits(match: string, viewerId: string | null, page: Page): SQL {
   return sql`
-    with hits as materialized (
-      select ${userSearchDocs.userId} as id, bm25(${userSearch}, ${WEIGHTS}) as score
-      from ${userSearch} join ${userSearchDocs} on ${userSearchDocs.docId} = ${userSearch}.rowid
-      where ${userSearch} match ${match}
-      order by score limit ${MAX_HITS}
+    with matches as materialized (
+      select ${userSearch}.rowid as doc_id, bm25(${userSearch}, ${WEIGHTS}) as score from ${userSearch}
+      where ${userSearch} match ${match} order by ${userSearch}.rowid desc limit ${MAX_HITS}
+    ),
+    hits as (
+      select ${userSearchDocs.userId} as id, matches.score as score
+      from matches join ${userSearchDocs} on ${userSearchDocs.docId} = matches.doc_id
     )
     select hits.id as id, hits.score as score, ${users.nickname} as nickname, ${users.bio} as bio,
       ${users.languages} as languages, ${users.ipCountry} as ipCountry, ${users.ipRegion} as ipRegion,
@@ -93,11 +101,13 @@ export type TopicHitRow = { id: string; score: number; noteCount: number };
 
 export function topicHits(match: string, page: Page): SQL {
   return sql`
-    with hits as materialized (
-      select ${topicSearchDocs.topic} as id, bm25(${topicSearch}, ${WEIGHTS}) as score
-      from ${topicSearch} join ${topicSearchDocs} on ${topicSearchDocs.docId} = ${topicSearch}.rowid
-      where ${topicSearch} match ${match}
-      order by score limit ${MAX_HITS}
+    with matches as materialized (
+      select ${topicSearch}.rowid as doc_id, bm25(${topicSearch}, ${WEIGHTS}) as score from ${topicSearch}
+      where ${topicSearch} match ${match} order by ${topicSearch}.rowid desc limit ${MAX_HITS}
+    ),
+    hits as (
+      select ${topicSearchDocs.topic} as id, matches.score as score
+      from matches join ${topicSearchDocs} on ${topicSearchDocs.docId} = matches.doc_id
     )
     select hits.id as id, hits.score as score, ${topics.noteCount} as noteCount
     from hits join ${topics} on ${topics.name} = hits.id
