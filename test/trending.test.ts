@@ -1,5 +1,7 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../src/index";
 import { type TestUser, api, createUser, expectError } from "./helpers";
 
 const HOUR_MS = 3_600_000;
@@ -125,5 +127,21 @@ describe("the contracts", () => {
     expect(doc.paths["/v1/topics/{name}/trending-block"].delete.operationId).toBe("unblockTopicFromTrending");
     expect(doc.paths["/v1/search"].get.operationId).toBe("searchContent");
     expect(doc.paths["/v1/topics/{name}/notes"].get.parameters.map((p: { name: string }) => p.name)).toContain("sort");
+  });
+});
+
+describe("old topic activity", () => {
+  it("is forgotten by the hourly job once trending no longer reads it", async () => {
+    const nowHour = Math.floor(Date.now() / HOUR_MS);
+    const insert = env.DB.prepare("INSERT INTO topic_people_hourly (hour, topic, user_id) VALUES (?, 'oldnews', 'someone')");
+    await env.DB.batch([insert.bind(nowHour - 9 * 24), insert.bind(nowHour - 6 * 24)]);
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: "17 * * * *" }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const left = await env.DB.prepare("SELECT hour FROM topic_people_hourly WHERE topic = 'oldnews'").all<{ hour: number }>();
+    expect(left.results.map((row) => row.hour)).toEqual([nowHour - 6 * 24]);
+    // This hour's activity stays.
+    const recent = await env.DB.prepare("SELECT count(*) AS n FROM topic_people_hourly WHERE topic = ?").bind(topic.talked).first<number>("n");
+    expect(recent).toBe(4);
   });
 });
