@@ -14,8 +14,10 @@ import { health } from "./health";
 import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
+import { searchRouter } from "./search";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
+import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
@@ -97,12 +99,14 @@ export function createApp() {
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
+  app.route("/", trendingRouter);
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
   app.route("/", feedRouter);
+  app.route("/", searchRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
+import { indexNoteStatements } from "../db/search-index";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -48,6 +49,7 @@ export async function insertNote(db: Db, authorId: string, content: NoteContent,
       updatedAt: now,
     }),
     ...attachTopics(db, id, topicNames, now),
+    ...indexNoteStatements(db, id, { ...content, placeName: place?.name ?? null, topics: topicNames }),
   ]);
   return id;
 }
@@ -85,6 +87,7 @@ export async function updateNote(db: Db, noteId: string, content: NoteContent, b
       ? [db.delete(noteTopics).where(and(eq(noteTopics.noteId, noteId), inArray(noteTopics.topic, removed)))]
       : []),
     ...attachTopics(db, noteId, added, now),
+    ...indexNoteStatements(db, noteId, { ...content, placeName: place?.name ?? null, topics: after }),
   ]);
 }
 

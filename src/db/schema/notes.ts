@@ -63,6 +63,8 @@ export const topics = sqliteTable("topics", {
   noteCount: integer("note_count").notNull().default(0),
   /** Feed impressions of its notes, rolled up by FeedImpressions. */
   viewCount: integer("view_count").notNull().default(0),
+  /** Staff keep this topic off `GET /v1/topics/trending`. */
+  hiddenFromTrending: integer("hidden_from_trending", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -75,8 +77,16 @@ export const noteTopics = sqliteTable(
     topic: text("topic")
       .notNull()
       .references(() => topics.name),
+    /** The note's discussion (itself plus its comments), kept by triggers; summed per topic in topic_discussion_shards. */
+    discussions: integer("discussions").notNull().default(0),
+    /** The note's likes + collects + comments, kept by triggers: the order of a topic's "top" page. */
+    score: integer("score").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.noteId, t.topic] }), index("note_topics_topic_idx").on(t.topic, t.noteId)],
+  (t) => [
+    primaryKey({ columns: [t.noteId, t.topic] }),
+    index("note_topics_topic_idx").on(t.topic, t.noteId),
+    index("note_topics_top_idx").on(t.topic, t.score, t.noteId),
+  ],
 );
 
 export const comments = sqliteTable(
