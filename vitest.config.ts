@@ -23,11 +23,13 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        // Upload limits small enough for a test to reach.
+        // Upload limits small enough for a test to reach; feeds read the candidate pool
+        // fresh, so a note posted one line earlier is a candidate.
         workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {
           MEDIA_UPLOADS_PER_HOUR: "6",
           MEDIA_BYTES_PER_USER: "400000",
           MEDIA_STREAM_VIDEOS_OVER_BYTES: "100000", // so a test's 250 KB video takes the streaming path
+          FEED_POOL_TTL_MS: "0",
         }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",

@@ -7,6 +7,7 @@ import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
+import { feedRouter } from "./feed";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
@@ -17,8 +18,10 @@ import { moderationRouter } from "./moderation";
 import { notesRouter } from "./notes";
 import { reactionsRouter } from "./reactions";
 import { staffRouter } from "./staff";
+import { searchRouter } from "./search";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
+import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
@@ -99,6 +102,7 @@ export function createApp() {
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
+  app.route("/", trendingRouter);
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
   app.route("/", catTaxRouter);
@@ -108,6 +112,8 @@ export function createApp() {
   app.route("/", draftsRouter);
   app.route("/", moderationRouter);
   app.route("/", staffRouter);
+  app.route("/", feedRouter);
+  app.route("/", searchRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -25,6 +25,9 @@ const ownProfile = (row: UserRow) => {
     phoneRegion: row.phoneRegion,
     imageQuality: row.imageQuality,
     suspendedUntil: suspendedUntil === null ? null : iso(suspendedUntil),
+    timeZone: row.timeZone,
+    randomFridays: row.randomFridays,
+    otherLanguagePercent: row.otherLanguagePercent,
   };
 };
 

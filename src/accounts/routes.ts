@@ -62,7 +62,7 @@ export const updateOwnProfileRoute = createRoute({
   method: "patch",
   path: "/v1/me",
   tags,
-  summary: "Change your nickname, bio or languages",
+  summary: "Change your nickname, bio, languages, image quality or feed preferences",
   description: "A suspended account can't change its profile (403 `account_suspended`).",
   security: bearerSecurity,
   middleware: [requireAuth, limitWrites] as const,

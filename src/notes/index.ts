@@ -1,7 +1,9 @@
 import type { notes } from "../db/schema";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
+import { clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { resolveNoteMedia } from "../media/attach";
 import { attachMediaStatements } from "../media/store";
@@ -50,6 +52,7 @@ export const notesRouter = createRouter()
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, readerImageQuality(c));
     if (!note) throw noteNotFound();
+    recordImpressions(c.env, (p) => c.executionCtx.waitUntil(p), c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]);
     return c.json(note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {

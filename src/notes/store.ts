@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
+import { indexNoteStatements } from "../db/search-index";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -66,6 +67,7 @@ export async function insertNote(
     ...attachTopics(db, id, topicNames, now),
     ...(options.extras?.(id) ?? []),
     ...prescreenStatements(db, { type: "note", id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
+    ...indexNoteStatements(db, id, { ...content, placeName: place?.name ?? null, topics: topicNames }),
   ]);
   return { id, created: inserted.length > 0 };
 }
@@ -116,6 +118,7 @@ export async function updateNote(
       : []),
     ...attachTopics(db, noteId, added, now),
     ...extras(noteId),
+    ...indexNoteStatements(db, noteId, { ...content, placeName: place?.name ?? null, topics: after }),
   ]);
 }
 

@@ -12,7 +12,8 @@ import type { NoteView } from "./schemas";
 
 type NoteRow = typeof notes.$inferSelect;
 
-function present(
+/** A note as clients see it, from its row, author, topics and the viewer's like/collect. */
+export function presentNote(
   note: NoteRow,
   author: { id: string; nickname: string },
   topics: string[],
@@ -39,6 +40,7 @@ function present(
     isCatNote: isCatNote(note, topics),
     catName: note.catName,
     receiptCount: note.receiptCount,
+    viewCount: note.viewCount,
     viewerState,
     ...(moderation ? { moderation } : {}),
     createdAt: iso(note.createdAt),
@@ -88,7 +90,7 @@ export async function loadNoteViews(
     if (!note || !author) return [];
     const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [present(note, author, topics, viewerState, imageQuality)];
+    return [presentNote(note, author, topics, viewerState, imageQuality)];
   });
 }
 
