@@ -5,13 +5,24 @@ import { defineConfig } from "vitest/config";
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
 const ENGINE_TESTS = "test/translation-engines.test.ts";
 
+// Test requests come from no address unless they send CF-Connecting-IP, so they all
+// share one per-IP budget: it is raised here. Per-account budgets stay at the
+// production defaults in wrangler.toml, which the tests rely on.
+const TEST_LIMITS = {
+  RATE_LIMIT_POST: "user=30/60 ip=100000/60",
+  RATE_LIMIT_COMMENT: "user=120/60 ip=100000/60",
+  RATE_LIMIT_REACT: "user=300/60 ip=100000/60",
+  RATE_LIMIT_FOLLOW: "user=60/60 ip=100000/60",
+  RATE_LIMIT_REPORT: "user=20/3600 ip=100000/3600",
+};
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   const workers = (name: string, include: string[], exclude: string[], bindings: Record<string, unknown>) => ({
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...bindings } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...TEST_LIMITS, ...bindings } },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.

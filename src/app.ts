@@ -72,7 +72,7 @@ export function createApp() {
       origin: "*",
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", "RateLimit-Policy", "RateLimit"],
       maxAge: 86400,
     }),
   );

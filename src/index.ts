@@ -4,6 +4,7 @@ import { deleteExpiredRecords } from "./maintenance/cleanup";
 
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { NoteThread } from "./durable-objects/note-thread";
+export { RateLimiter } from "./durable-objects/rate-limiter";
 
 const app = createApp();
 

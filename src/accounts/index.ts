@@ -4,7 +4,7 @@ import { signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
-import { enforceLimit } from "../lib/rate-limit";
+import { charge, clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { publicProfile } from "../users/view";
@@ -12,6 +12,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import { maskPhone, parsePhone } from "./phone";
 import { getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
 import { findUser } from "../users/store";
+import { countFailure, forgiveFailures, refuseIfLocked } from "./sign-in-guard";
 import { endSession, findUserByPhone, insertUser, startSession } from "./store";
 
 type UserRow = typeof users.$inferSelect;
@@ -48,11 +49,16 @@ export const accounts = createRouter()
   .openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
     const phone = parsePhone(input.phone, input.region);
-    if (phone) await enforceLimit(c.env.LOGIN_LIMITER, `phone:${phone.e164}`, 60);
+    const ip = clientIp(c);
+    if (phone) await Promise.all([charge(c, "signin", { phone: phone.e164 }), refuseIfLocked(c.env, phone.e164, ip)]);
     const user = phone ? await findUserByPhone(c.var.db, phone.e164) : undefined;
     // Check a password even for unknown numbers, so timing doesn't reveal who has an account.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !passwordOk) throw new ApiError("unauthorized", "Phone number or password is wrong");
+    if (!user || !passwordOk) {
+      if (phone) await countFailure(c.env, phone.e164, ip);
+      throw new ApiError("unauthorized", "Phone number or password is wrong");
+    }
+    c.executionCtx.waitUntil(forgiveFailures(c.env, phone!.e164, ip));
     const session = await startSession(c.var.db, user.id, requestIpRegion(c));
     return c.json(
       { token: session.token, tokenType: "Bearer" as const, expiresAt: iso(session.expiresAt), user: ownProfile(session.user) },
