@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accounts } from "./accounts";
+import { blocksRouter } from "./blocks";
 import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
@@ -93,6 +94,7 @@ export function createApp() {
   app.route("/", docs);
   app.route("/", accounts);
   app.route("/", usersRouter);
+  app.route("/", blocksRouter);
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);

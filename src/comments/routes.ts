@@ -20,7 +20,7 @@ export const createCommentRoute = createRoute({
   security: bearerSecurity,
   middleware: [requireAuth, limit("comment"), idempotent] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: jsonBody(CommentCreateSchema) },
-  responses: { 201: limitedJsonResponse(CommentSchema, "The new comment"), ...errorResponses(401, 404, 409, 413, 415, 422, 429) },
+  responses: { 201: limitedJsonResponse(CommentSchema, "The new comment"), ...errorResponses(401, 403, 404, 409, 413, 415, 422, 429) },
 });
 
 export const listThreadRoute = createRoute({

@@ -2,7 +2,9 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { comments, users } from "../db/schema";
+import { noteAuthor } from "../lib/blocking";
 import { newId } from "../lib/ids";
+import { notBlockedBetween } from "../lib/visibility";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -69,24 +71,27 @@ export type NewComment = {
   answering?: { id: string; parentId: string | null; authorId: string };
 };
 
-export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
+/**
+ * Stores a comment unless its author and the note's author, or the person it
+ * answers, have blocked one another: then nothing is written and this returns null.
+ */
+export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string | null> {
   const now = Date.now();
   const id = newId(now);
-  await db.insert(comments).values({
-    id,
-    noteId: input.noteId,
-    authorId: input.authorId,
-    parentId: input.answering ? (input.answering.parentId ?? input.answering.id) : null,
-    replyToCommentId: input.answering?.id ?? null,
-    replyToUserId: input.answering?.authorId ?? null,
-    body: input.body,
-    language: input.language,
-    ipCountry: ip.country,
-    ipRegion: ip.region,
-    createdAt: now,
-    updatedAt: now,
-  });
-  return id;
+  const { authorId, answering } = input;
+  const allowed = and(
+    notBlockedBetween(authorId, noteAuthor(input.noteId)),
+    answering ? notBlockedBetween(authorId, sql`${answering.authorId}`) : undefined,
+  );
+  const inserted = await db.get<{ id: string }>(sql`
+    insert into ${comments} (id, note_id, author_id, parent_id, reply_to_comment_id, reply_to_user_id,
+                             body, language, ip_country, ip_region, created_at, updated_at)
+    select ${id}, ${input.noteId}, ${authorId}, ${answering ? (answering.parentId ?? answering.id) : null},
+           ${answering?.id ?? null}, ${answering?.authorId ?? null}, ${input.body}, ${input.language},
+           ${ip.country}, ${ip.region}, ${now}, ${now}
+    where ${allowed}
+    returning id`);
+  return inserted?.id ?? null;
 }
 
 export const updateComment = (db: Db, id: string, body: string, language: string) =>

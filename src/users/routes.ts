@@ -44,7 +44,7 @@ const followRoute = (method: "put" | "delete", summary: string) =>
     security: bearerSecurity,
     middleware: [requireAuth, limit("follow")] as const,
     request: { params: IdParamsSchema },
-    responses: { 200: limitedJsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 404, 429) },
+    responses: { 200: limitedJsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 403, 404, 429) },
   });
 
 export const followUserRoute = followRoute("put", "Follow a person (not yourself)");

@@ -98,5 +98,6 @@ export const comments = sqliteTable(
   (t) => [
     index("comments_thread_idx").on(t.noteId, t.parentId, t.id),
     index("comments_parent_idx").on(t.parentId, t.id),
+    index("comments_author_idx").on(t.authorId, t.id),
   ],
 );
