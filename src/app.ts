@@ -13,6 +13,7 @@ import { glossaryRouter } from "./glossary";
 import { health } from "./health";
 import { liveRouter } from "./live";
 import { notesRouter } from "./notes";
+import { privacyRouter } from "./privacy";
 import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
@@ -95,6 +96,7 @@ export function createApp() {
   app.route("/", accounts);
   app.route("/", usersRouter);
   app.route("/", blocksRouter);
+  app.route("/", privacyRouter);
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);

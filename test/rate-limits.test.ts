@@ -8,11 +8,12 @@ import { api, createUser, expectError, uniqueIp, uniquePhone } from "./helpers";
 import { createNote, createUsers } from "./live-helpers";
 
 /** `"react";r=299;t=60, "react-ip";r=…` → { react: { r: 299, t: 60 }, … } */
-function parseItems(header: string | null): Record<string, Record<string, number>> {
-  const items: Record<string, Record<string, number>> = {};
+type Item = { q: number; w: number; r: number; t: number };
+function parseItems(header: string | null): Record<string, Item> {
+  const items: Record<string, Item> = {};
   for (const item of (header ?? "").split(/,\s*/).filter(Boolean)) {
     const [name, ...params] = item.split(";");
-    items[JSON.parse(name!)] = Object.fromEntries(params.map((p) => p.split("=")).map(([k, v]) => [k!, Number(v)]));
+    items[JSON.parse(name!)] = Object.fromEntries(params.map((p) => p.split("=")).map(([k, v]) => [k!, Number(v)])) as Item;
   }
   return items;
 }

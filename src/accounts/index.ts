@@ -10,7 +10,8 @@ import { iso } from "../lib/time";
 import { publicProfile } from "../users/view";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import { maskPhone, parsePhone } from "./phone";
-import { getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
+import { deleteAccount, passwordHashOf, tidyAfterDeletion } from "./deletion";
+import { deleteOwnAccountRoute, getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
 import { findUser } from "../users/store";
 import { countFailure, forgiveFailures, refuseIfLocked } from "./sign-in-guard";
 import { endSession, findUserByPhone, insertUser, startSession } from "./store";
@@ -85,4 +86,20 @@ export const accounts = createRouter()
       .get();
     if (!user) throw new ApiError("unauthorized", "This account no longer exists");
     return c.json(ownProfile(user), 200);
+  })
+  .openapi(deleteOwnAccountRoute, async (c) => {
+    const viewer = signedInViewer(c);
+    const account = await passwordHashOf(c.var.db, viewer.id);
+    if (!account) throw new ApiError("unauthorized", "This account no longer exists");
+    const ip = clientIp(c);
+    await refuseIfLocked(c.env, account.phone, ip);
+    if (!(await verifyPassword(c.req.valid("json").password, account.passwordHash))) {
+      await countFailure(c.env, account.phone, ip);
+      throw new ApiError("forbidden", "The password is wrong: your account was not deleted");
+    }
+    const deleted = await deleteAccount(c.var.db, viewer.id);
+    // Sessions were deleted with the account (ON DELETE CASCADE), so every token fails from now on.
+    // LEAD: when src/lib/auth.ts caches sessions per isolate, invalidate viewer.id's sessions here.
+    c.executionCtx.waitUntil(tidyAfterDeletion(c.env, viewer.id, deleted));
+    return c.body(null, 204);
   });

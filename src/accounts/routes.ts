@@ -4,7 +4,7 @@ import { errorResponses } from "../lib/errors";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
 import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { limit } from "../lib/rate-limit";
-import { LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
+import { DeleteAccountSchema, LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
 
 const tags = ["Accounts"];
 
@@ -68,4 +68,24 @@ export const updateOwnProfileRoute = createRoute({
   middleware: [requireAuth] as const,
   request: { body: jsonBody(ProfileUpdateSchema) },
   responses: { 200: jsonResponse(OwnProfileSchema, "Your updated profile"), ...errorResponses(401, 413, 415) },
+});
+
+export const deleteOwnAccountRoute = createRoute({
+  method: "delete",
+  path: "/v1/me",
+  operationId: "deleteMyAccount",
+  tags,
+  summary: "Delete your account and your personal data, for good",
+  description:
+    "Needs your password again. In one transaction it deletes your profile, phone number, sessions (every token stops working), notes (their comments, likes, collects and receipts go with them, and their live threads close), comments, likes, collects, follows, blocks, mutes, glossary explanations and votes. " +
+    "Your top-level comments that others replied to become an empty placeholder by `[deleted]` (`deleted: true`), so the replies keep their place; the rest of your comments are removed. " +
+    "Cat tax receipts you stamped stay in their cats' books, without your name, so receipt numbers keep no gaps. Every count (likes, followers, comments, topics, receipts, votes) stays exact. " +
+    "Failed password checks count towards the sign-in lock.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limit("write")] as const,
+  request: { body: jsonBody(DeleteAccountSchema) },
+  responses: {
+    204: { description: "Deleted; your tokens no longer work" },
+    ...errorResponses(401, 403, 413, 415, 429, 503),
+  },
 });

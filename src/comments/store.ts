@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client";
 import { comments, users } from "../db/schema";
 import { noteAuthor } from "../lib/blocking";
+import { isDeletedAccount } from "../lib/deleted-account";
 import { newId } from "../lib/ids";
 import { notBlockedBetween } from "../lib/visibility";
 import type { IpRegion } from "../lib/ip-region";
@@ -41,6 +42,7 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
         ? { commentId: comment.replyToCommentId, user: { id: comment.replyToUserId, nickname: replyToNickname } }
         : null,
     body: comment.body,
+    deleted: isDeletedAccount(comment.authorId),
     language: comment.language,
     ipRegion: showIpRegion(comment.ipCountry, comment.ipRegion),
     replyCount: comment.replyCount,

@@ -32,6 +32,7 @@ export const BUDGETS = {
   translate: { variable: "RATE_LIMIT_TRANSLATE", failOpen: true, what: "translations that need an engine" },
   write: { variable: "RATE_LIMIT_WRITE", failOpen: true, what: "edits and other writes" },
   live: { variable: "RATE_LIMIT_LIVE", failOpen: true, what: "live-thread connections" },
+  export: { variable: "RATE_LIMIT_EXPORT", failOpen: true, what: "data exports" },
 } as const satisfies Record<string, { variable: keyof Env; failOpen: boolean; what: string }>;
 
 export type BudgetName = keyof typeof BUDGETS;
