@@ -24,16 +24,17 @@ async function signUpCarefully(nickname: string): Promise<TestUser> {
 /** A week of everything a person does, with friends around them. */
 async function aLifeOnNoteBridge() {
   const me = await signUpCarefully("Lili's owner");
+  const topic = `privacy${me.id.slice(-8).toLowerCase()}`;
   const [friend, other, blocked, muted] = [await createUser(), await createUser(), await createUser(), await createUser()];
-  const catNote = await createNote(me, { title: "Lili pays her tax", body: "#cattax #privacytopic", isCatNote: true, catName: "Lili" });
-  const plainNote = await createNote(me, { title: "My backyard cactus", body: "welcome Chinese friends #privacytopic" });
+  const catNote = await createNote(me, { title: "Lili pays her tax", body: `#cattax #${topic}`, isCatNote: true, catName: "Lili" });
+  const plainNote = await createNote(me, { title: "My backyard cactus", body: `welcome Chinese friends #${topic}` });
   const othersNote = await createNote(other, { title: "夜市", body: "今天去夜市 #cattax", isCatNote: true });
 
   const friendOnMine = await comment(friend, catNote.id, "So cute 好可爱");
   await comment(me, catNote.id, "谢谢!", friendOnMine.id);
-  const repliedTo = await comment(me, othersNote.id, "my words with replies");
+  const repliedTo = await comment(me, othersNote.id, `my words with replies ${topic}`);
   const friendsReply = await comment(friend, othersNote.id, "great point", repliedTo.id);
-  const alone = await comment(me, othersNote.id, "my words without replies");
+  const alone = await comment(me, othersNote.id, `my words without replies ${topic}`);
   const friendsTop = await comment(friend, othersNote.id, "a friend's comment");
   const myReply = await comment(me, othersNote.id, "my reply to a friend", friendsTop.id);
   const answerToMe = await comment(friend, othersNote.id, "answering your reply", myReply.id);
@@ -62,7 +63,7 @@ async function aLifeOnNoteBridge() {
   await api("PUT", `/v1/glossary/explanations/${friendsExplanation.body.id}/vote`, { token: me.token });
 
   return {
-    me, friend, other, blocked, muted, catNote, plainNote, othersNote,
+    me, friend, other, blocked, muted, topic, catNote, plainNote, othersNote,
     comments: { friendOnMine, repliedTo, friendsReply, alone, friendsTop, myReply, answerToMe },
     explanationId: explanation.body.id as string, friendsExplanationId: friendsExplanation.body.id as string,
   };
@@ -130,9 +131,9 @@ describe("GET /v1/me/export", () => {
     expect(data.notes.map((n: { id: string }) => n.id).sort()).toEqual([life.catNote.id, life.plainNote.id].sort());
     const cat = data.notes.find((n: { id: string }) => n.id === life.catNote.id);
     expect(cat).toMatchObject({ title: "Lili pays her tax", catName: "Lili", isCatNote: true, counts: { likes: 1, receipts: 1 } });
-    expect(cat.topics.sort()).toEqual(["cattax", "privacytopic"]);
+    expect(cat.topics.sort()).toEqual(["cattax", life.topic]);
     expect(data.comments.map((c: { body: string }) => c.body).sort()).toEqual(
-      ["my reply to a friend", "my words with replies", "my words without replies", "谢谢!"].sort(),
+      ["my reply to a friend", `my words with replies ${life.topic}`, `my words without replies ${life.topic}`, "谢谢!"].sort(),
     );
     const reply = data.comments.find((c: { id: string }) => c.id === life.comments.myReply.id);
     expect(reply.replyTo).toEqual({ commentId: life.comments.friendsTop.id, user: { id: friend.id, nickname: friend.nickname } });
@@ -233,7 +234,7 @@ describe("DELETE /v1/me", () => {
       commentCount: 4, // the placeholder, the friend's reply under it, the friend's comment and its answer
       receiptCount: 1,
     });
-    expect((await api("GET", "/v1/topics/privacytopic")).body.noteCount).toBe(0);
+    expect((await api("GET", `/v1/topics/${life.topic}`)).body.noteCount).toBe(0);
 
     // No table holds my id or my number anywhere.
     const dump = await everyTable();
@@ -241,7 +242,8 @@ describe("DELETE /v1/me", () => {
       expect(rows, table).not.toContain(me.id);
       expect(rows, table).not.toContain(e164(me.phone));
       expect(rows, table).not.toContain(me.phone.replaceAll(" ", ""));
-      expect(rows, table).not.toContain("my words with replies");
+      expect(rows, table).not.toContain(life.comments.repliedTo.body);
+      expect(rows, table).not.toContain(life.comments.alone.body);
     }
     expect(Object.keys(dump)).toEqual(expect.arrayContaining(["users", "comments", "cat_tax_receipts", "idempotency_keys", "thread_outbox"]));
 
@@ -254,7 +256,8 @@ describe("DELETE /v1/me", () => {
       await runInDurableObject(env.NOTE_THREAD.getByName(life.othersNote.id), async (_instance, state) => {
         const events = JSON.stringify(state.storage.sql.exec("SELECT * FROM events").toArray());
         expect(events).not.toContain(me.id);
-        expect(events).not.toContain("my words");
+        expect(events).not.toContain(life.comments.repliedTo.body);
+        expect(events).not.toContain(life.comments.alone.body);
       });
     });
     // The cat tax counter of the note I stamped forgets who stamped.
