@@ -2,7 +2,6 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { PHONE_RULE } from "../src/accounts/sign-in-guard";
-import { sha256Hex } from "../src/lib/crypto";
 import { limiterName } from "../src/lib/rate-limit";
 import { api, createUser, expectError, uniqueIp, uniquePhone } from "./helpers";
 import { createNote, createUsers } from "./live-helpers";
@@ -112,7 +111,7 @@ describe("failed sign-ins", () => {
   it("lock a number guessed from many addresses for a while, and guessing during the lock doesn't extend it", async () => {
     const user = await createUser();
     const phoneE164 = `+86${user.phone.replaceAll(" ", "")}`;
-    const lockName = `signin-lock:phone:${await sha256Hex(`phone:${phoneE164}`)}`;
+    const lockName = await limiterName("signin", "phone", phoneE164);
     const lock = env.RATE_LIMITER.getByName(lockName);
     // 49 failures from elsewhere (as if from 49 addresses); the 50th, through the API, locks it.
     for (let i = 0; i < PHONE_RULE.lockAfter - 1; i++) await lock.fail(lockName, PHONE_RULE);

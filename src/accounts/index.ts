@@ -51,7 +51,9 @@ export const accounts = createRouter()
     const input = c.req.valid("json");
     const phone = parsePhone(input.phone, input.region);
     const ip = clientIp(c);
-    if (phone) await Promise.all([charge(c, "signin", { phone: phone.e164 }), refuseIfLocked(c.env, phone.e164, ip)]);
+    const [, earlier] = phone
+      ? await Promise.all([charge(c, "signin", { phone: phone.e164 }), refuseIfLocked(c.env, phone.e164, ip)])
+      : [];
     const user = phone ? await findUserByPhone(c.var.db, phone.e164) : undefined;
     // Check a password even for unknown numbers, so timing doesn't reveal who has an account.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
@@ -59,7 +61,7 @@ export const accounts = createRouter()
       if (phone) await countFailure(c.env, phone.e164, ip);
       throw new ApiError("unauthorized", "Phone number or password is wrong");
     }
-    c.executionCtx.waitUntil(forgiveFailures(c.env, phone!.e164, ip));
+    if (earlier?.failures) c.executionCtx.waitUntil(forgiveFailures(c.env, phone!.e164, ip));
     const session = await startSession(c.var.db, user.id, requestIpRegion(c));
     return c.json(
       { token: session.token, tokenType: "Bearer" as const, expiresAt: iso(session.expiresAt), user: ownProfile(session.user) },

@@ -1,6 +1,7 @@
 import type { LockRule, LockState } from "../durable-objects/rate-limiter";
 import { sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
+import { limiterName } from "../lib/rate-limit";
 import { MINUTE_MS } from "../lib/time";
 
 /*
@@ -17,11 +18,14 @@ export const PHONE_RULE: LockRule = { periodMs: 60 * MINUTE_MS, free: 49, firstW
 
 type Lock = { name: string; rule: LockRule };
 
-/** The two locks a sign-in to `phone` from `ip` is subject to; named by hashes, never by the number or address. */
+/**
+ * The two locks a sign-in to `phone` from `ip` is subject to; named by hashes, never by
+ * the number or address. The number's lock lives in the same object as its sign-in budget.
+ */
 async function locksFor(phone: string, ip: string): Promise<Lock[]> {
   return [
     { name: `signin-lock:pair:${await sha256Hex(`pair:${phone}:${ip}`)}`, rule: PAIR_RULE },
-    { name: `signin-lock:phone:${await sha256Hex(`phone:${phone}`)}`, rule: PHONE_RULE },
+    { name: await limiterName("signin", "phone", phone), rule: PHONE_RULE },
   ];
 }
 
@@ -48,12 +52,13 @@ function lockedError(states: LockState[]): ApiError | null {
   });
 }
 
-/** Throws 429 while this number, or this address with this number, is locked. */
-export async function refuseIfLocked(env: Env, phone: string, ip: string): Promise<void> {
+/** Throws 429 while this number, or this address with this number, is locked; says whether any failures are counted. */
+export async function refuseIfLocked(env: Env, phone: string, ip: string): Promise<{ failures: boolean }> {
   const locks = await locksFor(phone, ip);
   const states = await guarded(() => Promise.all(locks.map((l) => env.RATE_LIMITER.getByName(l.name).lock(l.name, l.rule))));
   const error = lockedError(states);
   if (error) throw error;
+  return { failures: states.some((s) => s.failures > 0) };
 }
 
 /** Counts a failed attempt on both locks. */

@@ -19,30 +19,42 @@ export type LockRule = { periodMs: number; free: number; firstWaitMs: number; lo
  */
 export class RateLimiter extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  private tables: boolean | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec("CREATE TABLE IF NOT EXISTS windows (name TEXT PRIMARY KEY, started_at INTEGER NOT NULL, used INTEGER NOT NULL)");
-    this.sql.exec(
-      "CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, first_at INTEGER NOT NULL, failures INTEGER NOT NULL, locked_until INTEGER)",
-    );
+  }
+
+  /** Tables are made on the first write, so a look at a key never used writes nothing. */
+  private hasTables(create: boolean): boolean {
+    this.tables ??= this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'locks'").toArray().length > 0;
+    if (!this.tables && create) {
+      this.sql.exec("CREATE TABLE IF NOT EXISTS windows (name TEXT PRIMARY KEY, started_at INTEGER NOT NULL, used INTEGER NOT NULL)");
+      this.sql.exec(
+        "CREATE TABLE IF NOT EXISTS locks (name TEXT PRIMARY KEY, first_at INTEGER NOT NULL, failures INTEGER NOT NULL, locked_until INTEGER)",
+      );
+      this.tables = true;
+    }
+    return this.tables;
   }
 
   /** Takes `cost` units of budget `name` (cost 0 only looks). Refused takes use nothing. */
   async take(name: string, limit: number, windowSeconds: number, cost = 1): Promise<Taken> {
     const now = Date.now();
     const windowMs = windowSeconds * 1000;
-    const row = this.sql
+    this.hasTables(cost > 0);
+    const row = !this.tables ? undefined : this.sql
       .exec<{ started_at: number; used: number }>("SELECT started_at, used FROM windows WHERE name = ?", name)
       .toArray()[0];
     const current = row && now < row.started_at + windowMs ? row : { started_at: now, used: 0 };
     const allowed = current.used + cost <= limit;
     const used = allowed ? current.used + cost : current.used;
-    if (used !== row?.used || current.started_at !== row?.started_at) {
+    if (cost > 0 && (used !== row?.used || current.started_at !== row?.started_at)) {
       this.sql.exec("INSERT OR REPLACE INTO windows (name, started_at, used) VALUES (?, ?, ?)", name, current.started_at, used);
-      await this.forgetAfter(current.started_at + windowMs);
     }
+    // Only a new window moves the clean-up: the takes within one await nothing.
+    if (cost > 0 && current.started_at !== row?.started_at) await this.forgetAfter(current.started_at + windowMs);
     return { allowed, remaining: Math.max(limit - used, 0), resetAt: current.started_at + windowMs };
   }
 
@@ -54,6 +66,7 @@ export class RateLimiter extends DurableObject<Env> {
   /** Counts a failure (unless already locked: those are refused without counting) and returns the lock it leads to. */
   async fail(name: string, rule: LockRule): Promise<LockState> {
     const now = Date.now();
+    this.hasTables(true);
     const state = this.readLock(name, rule, now);
     if (state.lockedUntil !== null) return state;
     const failures = state.failures + 1;
@@ -75,18 +88,21 @@ export class RateLimiter extends DurableObject<Env> {
 
   /** A success: the failures counted under `name` are forgiven. */
   async clear(name: string): Promise<void> {
-    this.sql.exec("DELETE FROM locks WHERE name = ?", name);
+    if (this.hasTables(false)) this.sql.exec("DELETE FROM locks WHERE name = ?", name);
   }
 
   override async alarm(): Promise<void> {
     const now = Date.now();
+    if (!this.hasTables(false)) return;
     const live =
       this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM locks WHERE coalesce(locked_until, 0) > ? ", now).one().n > 0;
     if (live) return this.forgetAfter(now + 60_000);
     await this.ctx.storage.deleteAll();
+    this.tables = false;
   }
 
   private readLock(name: string, rule: LockRule, now: number): LockState {
+    if (!this.hasTables(false)) return { failures: 0, lockedUntil: null };
     const row = this.sql
       .exec<{ first_at: number; failures: number; locked_until: number | null }>(
         "SELECT first_at, failures, locked_until FROM locks WHERE name = ?",
