@@ -11,4 +11,4 @@ ALTER TABLE `users` ADD `random_fridays` integer DEFAULT 1 NOT NULL;--> statemen
 ALTER TABLE `users` ADD `other_language_percent` integer DEFAULT 25 NOT NULL;
 --> statement-breakpoint
 -- Topic affinity reads a reader's latest comments.
-CREATE INDEX `comments_author_idx` ON `comments` (`author_id`,`id`);
+CREATE INDEX IF NOT EXISTS `comments_author_idx` ON `comments` (`author_id`,`id`);

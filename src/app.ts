@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accounts } from "./accounts";
+import { blocksRouter } from "./blocks";
 import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
@@ -16,6 +17,7 @@ import { mediaRouter } from "./media";
 import { draftsRouter } from "./drafts";
 import { moderationRouter } from "./moderation";
 import { notesRouter } from "./notes";
+import { privacyRouter } from "./privacy";
 import { reactionsRouter } from "./reactions";
 import { staffRouter } from "./staff";
 import { searchRouter } from "./search";
@@ -79,7 +81,7 @@ export function createApp() {
       origin: "*",
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", "RateLimit-Policy", "RateLimit"],
       maxAge: 86400,
     }),
   );
@@ -99,6 +101,8 @@ export function createApp() {
   app.route("/", docs);
   app.route("/", accounts);
   app.route("/", usersRouter);
+  app.route("/", blocksRouter);
+  app.route("/", privacyRouter);
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);

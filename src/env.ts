@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import type { PolicyState } from "./lib/rate-limit";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
 export type Viewer = {
@@ -16,5 +17,7 @@ export type AppEnv = {
     requestId: string;
     db: Db;
     viewer: Viewer | null;
+    /** Budgets this request was charged, for the RateLimit headers. */
+    rateLimits?: PolicyState[];
   };
 };

@@ -5,6 +5,7 @@ import { runHourlyCleanup } from "./maintenance/cleanup";
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { FeedImpressions } from "./durable-objects/feed-impressions";
 export { NoteThread } from "./durable-objects/note-thread";
+export { RateLimiter } from "./durable-objects/rate-limiter";
 
 const app = createApp();
 

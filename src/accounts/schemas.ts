@@ -47,6 +47,10 @@ export const SignupSchema = z
   })
   .openapi("Signup");
 
+export const DeleteAccountSchema = z
+  .object({ password: z.string().min(1).max(256).openapi({ description: "Your password, again", example: "cat-tax-paid-2025" }) })
+  .openapi("DeleteAccount");
+
 export const LoginSchema = z.object({ ...PhoneFields, password: z.string().min(1).max(256) }).openapi("Login");
 
 /** How the for-you feed treats this person; shown only to them. */

@@ -1,4 +1,5 @@
 import { signedInViewer } from "../lib/auth";
+import { blockedError, blockedFromNote } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
@@ -25,8 +26,13 @@ export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
     const stamper = signedInViewer(c);
-    const [note, topics] = await Promise.all([findVisibleNote(c.var.db, id, stamper.id), topicsOfNote(c.var.db, id)]);
+    const [note, topics, blocked] = await Promise.all([
+      findVisibleNote(c.var.db, id, stamper.id),
+      topicsOfNote(c.var.db, id),
+      blockedFromNote(c.var.db, stamper.id, id),
+    ]);
     if (!note) throw noteNotFound();
+    if (blocked) throw blockedError("stamp this cat's receipts");
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
     }

@@ -3,9 +3,9 @@ import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
-import { jsonResponse } from "../lib/openapi";
+import { jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limit } from "../lib/rate-limit";
 import { LeaderboardQuerySchema, LeaderboardSchema, ReceiptSchema } from "./schemas";
 
 const tags = ["Cat tax"];
@@ -18,11 +18,11 @@ export const stampReceiptRoute = createRoute({
   description:
     "Anyone signed in except the note's author may stamp a cat note (one marked `isCatNote` or tagged #cattax / #猫税). Serials run 1, 2, 3… per note with no gaps or duplicates under any concurrency. Stamping again returns your existing receipt (200). The receipt appears live in the note's thread. A 503 means your serial is reserved but not yet recorded: retry and you get the same receipt.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, idempotent] as const,
+  middleware: [requireAuth, limit("react"), idempotent] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema },
   responses: {
-    201: jsonResponse(ReceiptSchema, "Your new receipt"),
-    200: jsonResponse(ReceiptSchema, "The receipt you already had"),
+    201: limitedJsonResponse(ReceiptSchema, "Your new receipt"),
+    200: limitedJsonResponse(ReceiptSchema, "The receipt you already had"),
     ...errorResponses(401, 403, 404, 409, 422, 429, 503),
   },
 });

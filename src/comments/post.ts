@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Db } from "../db/client";
 import { detectLanguage } from "../language/detect";
+import { blockedError } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
 import type { IpRegion } from "../lib/ip-region";
 import { requireNote } from "../notes/store";
@@ -31,5 +32,6 @@ export async function postComment(
     { noteId, authorId, body: input.body, language: input.language ?? detectLanguage(input.body), answering },
     ip,
   );
+  if (!id) throw blockedError(answering ? "reply here" : "comment on this note");
   return (await loadComment(db, id, authorId))!;
 }

@@ -5,7 +5,10 @@ import { prescreenStatements } from "../moderation/prescreen";
 import { moderationNotice } from "../lib/moderation-notice";
 import { commentVisibleTo } from "../lib/visibility";
 import { comments, users } from "../db/schema";
+import { noteAuthor } from "../lib/blocking";
+import { isDeletedAccount } from "../lib/deleted-account";
 import { newId } from "../lib/ids";
+import { notBlockedBetween } from "../lib/visibility";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -42,6 +45,7 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
         ? { commentId: comment.replyToCommentId, user: { id: comment.replyToUserId, nickname: replyToNickname } }
         : null,
     body: comment.body,
+    deleted: isDeletedAccount(comment.authorId),
     language: comment.language,
     ipRegion: showIpRegion(comment.ipCountry, comment.ipRegion),
     replyCount: comment.replyCount,
@@ -74,26 +78,31 @@ export type NewComment = {
   answering?: { id: string; parentId: string | null; authorId: string };
 };
 
-export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string> {
+/**
+ * Stores a comment unless its author and the note's author, or the person it
+ * answers, have blocked one another: then nothing is written and this returns null.
+ */
+export async function insertComment(db: Db, input: NewComment, ip: IpRegion): Promise<string | null> {
   const now = Date.now();
   const id = newId(now);
-  const insert = db.insert(comments).values({
-    id,
-    noteId: input.noteId,
-    authorId: input.authorId,
-    parentId: input.answering ? (input.answering.parentId ?? input.answering.id) : null,
-    replyToCommentId: input.answering?.id ?? null,
-    replyToUserId: input.answering?.authorId ?? null,
-    body: input.body,
-    language: input.language,
-    ipCountry: ip.country,
-    ipRegion: ip.region,
-    createdAt: now,
-    updatedAt: now,
-  });
-  const screen = { type: "comment" as const, id, authorId: input.authorId, text: input.body, language: input.language, ip };
-  await db.batch([insert, ...prescreenStatements(db, screen, now)]);
-  return id;
+  const { authorId, answering } = input;
+  const allowed = and(
+    notBlockedBetween(authorId, noteAuthor(input.noteId)),
+    answering ? notBlockedBetween(authorId, sql`${answering.authorId}`) : undefined,
+  );
+  // Columns in the table's order: drizzle's insert … select takes every column.
+  const insert = db
+    .insert(comments)
+    .select(
+      sql`select ${id}, ${input.noteId}, ${authorId}, ${answering ? (answering.parentId ?? answering.id) : null},
+             ${answering?.id ?? null}, ${answering?.authorId ?? null}, ${input.body}, ${input.language},
+             ${ip.country}, ${ip.region}, 0, 'visible', null, ${now}, ${now}
+          where ${allowed}`,
+    )
+    .returning({ id: comments.id });
+  const screen = { type: "comment" as const, id, authorId, text: input.body, language: input.language, ip };
+  const [inserted] = await db.batch([insert, ...prescreenStatements(db, screen, now)]);
+  return inserted[0]?.id ?? null;
 }
 
 export const updateComment = (db: Db, id: string, body: string, language: string) =>

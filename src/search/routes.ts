@@ -1,13 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../env";
 import { optionalBearerSecurity } from "../lib/auth";
-import { clientIp, rateLimit } from "../lib/rate-limit";
+import { limit } from "../lib/rate-limit";
 import { errorResponses } from "../lib/errors";
 import { jsonResponse } from "../lib/openapi";
 import { SearchQuerySchema, SearchResultsSchema } from "./schemas";
-
-const searcher = (c: Context<AppEnv>) => (c.var.viewer ? `user:${c.var.viewer.id}` : `ip:${clientIp(c)}`);
 
 export const searchRoute = createRoute({
   method: "get",
@@ -25,7 +21,7 @@ export const searchRoute = createRoute({
     "120 searches a minute per person (per IP address when signed out).",
   ].join(" "),
   security: optionalBearerSecurity,
-  middleware: [rateLimit((env) => env.SEARCH_LIMITER, searcher, 60)] as const,
+  middleware: [limit("search")] as const,
   request: { query: SearchQuerySchema },
   responses: {
     200: jsonResponse(SearchResultsSchema, "Best match first, then newest"),
