@@ -8,13 +8,26 @@ const MEDIA_FIXTURES = readMediaFixtures();
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
 const ENGINE_TESTS = "test/translation-engines.test.ts";
 
+// Test requests come from no address unless they send CF-Connecting-IP, so they would
+// all share one per-IP budget (and queue at its one limiter): the per-IP budgets of
+// signed-in writes are left out here. Per-account budgets, and the per-IP ones of
+// sign-up, sign-in, translation and live threads, stay at the production defaults
+// in wrangler.toml, which the tests rely on.
+const TEST_LIMITS = {
+  RATE_LIMIT_POST: "user=30/60",
+  RATE_LIMIT_COMMENT: "user=120/60",
+  RATE_LIMIT_REACT: "user=300/60",
+  RATE_LIMIT_FOLLOW: "user=60/60",
+  RATE_LIMIT_REPORT: "user=20/3600",
+};
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   const workers = (name: string, include: string[], exclude: string[], bindings: Record<string, unknown>) => ({
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...bindings } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...TEST_LIMITS, ...bindings } },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.
@@ -23,13 +36,15 @@ export default defineConfig(async () => {
   return {
     test: {
       projects: [
-        // Upload limits small enough for a test to reach. COUNT_ROUND_TRIPS: every answer carries X-Round-Trips
+        // Upload limits small enough for a test to reach; feeds read the candidate pool fresh, so a note
+        // posted one line earlier is a candidate. COUNT_ROUND_TRIPS: every answer carries X-Round-Trips
         // (src/lib/instrumentation.ts), for test/round-trips.test.ts.
         workers("api", ["test/**/*.test.ts"], [ENGINE_TESTS], {
           MEDIA_UPLOADS_PER_HOUR: "6",
           MEDIA_BYTES_PER_USER: "400000",
           MEDIA_STREAM_VIDEOS_OVER_BYTES: "100000", // so a test's 250 KB video takes the streaming path
           COUNT_ROUND_TRIPS: "1",
+          FEED_POOL_TTL_MS: "0",
         }),
         workers("engines", [ENGINE_TESTS], [], {
           TRANSLATION_ENGINES: "deepl,libretranslate,cedict-dictionary",

@@ -12,7 +12,7 @@ const COLD_CONNECTIONS = [1, 10];
 // Cold requests a second that the pool of untranslated notes is sized for (measured: 100-130 on a quiet machine).
 const COLD_RPS_CEILING = 200;
 // Engine calls are limited to 60 a minute per user, or per IP address when signed out
-// (TRANSLATION_LIMITER): cold requests come from this many addresses in turn.
+// (RATE_LIMIT_TRANSLATE): cold requests come from this many addresses in turn.
 const COLD_IPS = 2_000;
 // Note authors (writes are limited to 120 a minute per user) and signed-in readers.
 const USERS = 100;

@@ -3,6 +3,7 @@
 // fire only on real inserts) keep every count exact. No node: imports: the test runs
 // this inside workerd.
 import { DEMO_PASSWORD, collects, follows, likes, notes, users } from "./demo-data.mjs";
+import { NOTE_SEARCH_BACKFILL } from "./search-backfill-sql.mjs";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const MS = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -170,14 +171,18 @@ function sqlValue(value) {
   throw new Error(`Demo data: cannot write ${value} as SQL`);
 }
 
-/** The demo as `INSERT OR IGNORE` statements (no trailing semicolons), parents before children. */
+/**
+ * The demo as `INSERT OR IGNORE` statements (no trailing semicolons), parents before
+ * children, then the search index of the notes inserted this way.
+ */
 export async function buildSeedSql() {
   const tables = await demoTables();
-  return Object.entries(tables).flatMap(([table, rows]) =>
+  const inserts = Object.entries(tables).flatMap(([table, rows]) =>
     rows.map((row) => {
       const columns = Object.keys(row).join(", ");
       const values = Object.values(row).map(sqlValue).join(", ");
       return `INSERT OR IGNORE INTO ${table} (${columns}) VALUES (${values})`;
     }),
   );
+  return [...inserts, ...NOTE_SEARCH_BACKFILL];
 }

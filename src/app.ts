@@ -3,9 +3,11 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accounts } from "./accounts";
+import { blocksRouter } from "./blocks";
 import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { docs } from "./docs";
+import { feedRouter } from "./feed";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
@@ -14,10 +16,13 @@ import { mediaRouter } from "./media";
 import { draftsRouter } from "./drafts";
 import { moderationRouter } from "./moderation";
 import { notesRouter } from "./notes";
+import { privacyRouter } from "./privacy";
 import { reactionsRouter } from "./reactions";
 import { staffRouter } from "./staff";
+import { searchRouter } from "./search";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
+import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
@@ -77,7 +82,7 @@ export function createApp() {
       origin: "*",
       allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", BOOKMARK_HEADER],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", BOOKMARK_HEADER],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", BOOKMARK_HEADER, "RateLimit-Policy", "RateLimit"],
       maxAge: 86400,
     }),
   );
@@ -95,9 +100,12 @@ export function createApp() {
   app.route("/", docs);
   app.route("/", accounts);
   app.route("/", usersRouter);
+  app.route("/", blocksRouter);
+  app.route("/", privacyRouter);
   app.route("/", notesRouter);
   app.route("/", reactionsRouter);
   app.route("/", commentsRouter);
+  app.route("/", trendingRouter);
   app.route("/", topicsRouter);
   app.route("/", liveRouter);
   app.route("/", catTaxRouter);
@@ -107,6 +115,8 @@ export function createApp() {
   app.route("/", draftsRouter);
   app.route("/", moderationRouter);
   app.route("/", staffRouter);
+  app.route("/", feedRouter);
+  app.route("/", searchRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

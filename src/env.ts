@@ -1,5 +1,6 @@
 import type { Db } from "./db/client";
 import type { IdempotencyClaim } from "./lib/create-once";
+import type { PolicyState } from "./lib/rate-limit";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
 export type Viewer = {
@@ -19,5 +20,7 @@ export type AppEnv = {
     viewer: Viewer | null;
     /** The Idempotency-Key of a create that keeps it in its own write batch (src/lib/create-once.ts). */
     idempotency: IdempotencyClaim | undefined;
+    /** Budgets this request was charged, for the RateLimit headers. */
+    rateLimits?: PolicyState[];
   };
 };

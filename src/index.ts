@@ -3,7 +3,9 @@ import { createDb } from "./db/client";
 import { runHourlyCleanup } from "./maintenance/cleanup";
 
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
+export { FeedImpressions } from "./durable-objects/feed-impressions";
 export { NoteThread } from "./durable-objects/note-thread";
+export { RateLimiter } from "./durable-objects/rate-limiter";
 
 const app = createApp();
 

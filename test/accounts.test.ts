@@ -95,7 +95,11 @@ describe("sign up", () => {
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     const limited = await signup(signupBody(), { "CF-Connecting-IP": ip });
     expectError(limited, 429, "rate_limited");
-    expect(limited.headers.get("Retry-After")).toBe("60");
+    // Exactly the seconds left in the budget's one-minute window, in the header and the envelope.
+    const retryAfter = Number(limited.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.body.error.retryAfter).toBe(retryAfter);
   });
 });
 

@@ -61,7 +61,7 @@ describe("posting a note", () => {
       const response = await api("POST", "/v1/notes", { token: author.token, body: { body: `Lili says hi ${body}` } });
       expect(response.body.topics).toEqual(["lilitax"]);
     }
-    expect((await api("GET", "/v1/topics/LiliTax")).body).toEqual({ name: "lilitax", noteCount: 3 });
+    expect((await api("GET", "/v1/topics/LiliTax")).body).toEqual({ name: "lilitax", noteCount: 3, viewCount: expect.any(Number), discussionCount: 3 });
     const listed = await api("GET", "/v1/topics/%23lilitax/notes");
     expect(listed.body.items).toHaveLength(3);
   });

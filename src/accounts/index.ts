@@ -4,15 +4,17 @@ import { forgetSession, forgetUserSessions, signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
-import { enforceLimit } from "../lib/rate-limit";
+import { charge, clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { activeSuspension } from "../lib/suspension";
 import { iso } from "../lib/time";
 import { publicProfile } from "../users/view";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import { maskPhone, parsePhone } from "./phone";
-import { getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
+import { deleteAccount, passwordHashOf, tidyAfterDeletion } from "./deletion";
+import { deleteOwnAccountRoute, getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
 import { findUser } from "../users/store";
+import { countFailure, forgiveFailures, refuseIfLocked } from "./sign-in-guard";
 import { endSession, findUserByPhone, insertUser, startSession } from "./store";
 
 type UserRow = typeof users.$inferSelect;
@@ -25,6 +27,9 @@ const ownProfile = (row: UserRow) => {
     phoneRegion: row.phoneRegion,
     imageQuality: row.imageQuality,
     suspendedUntil: suspendedUntil === null ? null : iso(suspendedUntil),
+    timeZone: row.timeZone,
+    randomFridays: row.randomFridays,
+    otherLanguagePercent: row.otherLanguagePercent,
   };
 };
 
@@ -54,11 +59,18 @@ export const accounts = createRouter()
   .openapi(loginRoute, async (c) => {
     const input = c.req.valid("json");
     const phone = parsePhone(input.phone, input.region);
-    if (phone) await enforceLimit(c.env.LOGIN_LIMITER, `phone:${phone.e164}`, 60);
+    const ip = clientIp(c);
+    const [, earlier] = phone
+      ? await Promise.all([charge(c, "signin", { phone: phone.e164 }), refuseIfLocked(c.env, phone.e164, ip)])
+      : [];
     const user = phone ? await findUserByPhone(c.var.db, phone.e164) : undefined;
     // Check a password even for unknown numbers, so timing doesn't reveal who has an account.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !passwordOk) throw new ApiError("unauthorized", "Phone number or password is wrong");
+    if (!user || !passwordOk) {
+      if (phone) await countFailure(c.env, phone.e164, ip);
+      throw new ApiError("unauthorized", "Phone number or password is wrong");
+    }
+    if (earlier?.failures) c.executionCtx.waitUntil(forgiveFailures(c.env, phone!.e164, ip));
     const session = await startSession(c.var.db, user.id, requestIpRegion(c));
     return c.json(
       { token: session.token, tokenType: "Bearer" as const, expiresAt: iso(session.expiresAt), user: ownProfile(session.user) },
@@ -89,4 +101,21 @@ export const accounts = createRouter()
     // Cached viewers carry imageQuality and ipCountry: a change applies at once on this isolate.
     forgetUserSessions(user.id);
     return c.json(ownProfile(user), 200);
+  })
+  .openapi(deleteOwnAccountRoute, async (c) => {
+    const viewer = signedInViewer(c);
+    const account = await passwordHashOf(c.var.db, viewer.id);
+    if (!account) throw new ApiError("unauthorized", "This account no longer exists");
+    const ip = clientIp(c);
+    await refuseIfLocked(c.env, account.phone, ip);
+    if (!(await verifyPassword(c.req.valid("json").password, account.passwordHash))) {
+      await countFailure(c.env, account.phone, ip);
+      throw new ApiError("forbidden", "The password is wrong: your account was not deleted");
+    }
+    const deleted = await deleteAccount(c.var.db, viewer.id);
+    // Sessions were deleted with the account (ON DELETE CASCADE), so every token fails from now on;
+    // this isolate's session cache forgets them at once too (other isolates' entries expire on their own).
+    forgetUserSessions(viewer.id);
+    c.executionCtx.waitUntil(tidyAfterDeletion(c.env, viewer.id, deleted));
+    return c.body(null, 204);
   });

@@ -2,9 +2,9 @@ import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
-import { jsonBody, jsonResponse } from "../lib/openapi";
-import { clientIp, limitWrites, rateLimit } from "../lib/rate-limit";
-import { LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
+import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
+import { limit } from "../lib/rate-limit";
+import { DeleteAccountSchema, LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
 
 const tags = ["Accounts"];
 
@@ -15,11 +15,11 @@ export const signupRoute = createRoute({
   summary: "Sign up with a phone number from any country",
   description:
     "The number is normalised to E.164 and must be a real, valid number for its region. Signing up does not sign in: create a session next.",
-  middleware: [rateLimit((env) => env.SIGNUP_LIMITER, clientIp, 60), idempotent] as const,
+  middleware: [limit("signup"), idempotent] as const,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(SignupSchema) },
   responses: {
-    201: jsonResponse(OwnProfileSchema, "The new account"),
-    ...errorResponses(409, 413, 415, 422, 429),
+    201: limitedJsonResponse(OwnProfileSchema, "The new account"),
+    ...errorResponses(409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -29,12 +29,13 @@ export const loginRoute = createRoute({
   tags,
   summary: "Sign in: exchange phone and password for a bearer token",
   description:
-    "The token is shown once and stored only as a hash, so this create takes no Idempotency-Key: a replay could not return it. Sessions last 30 days.",
-  middleware: [rateLimit((env) => env.LOGIN_LIMITER, clientIp, 60)] as const,
+    "The token is shown once and stored only as a hash, so this create takes no Idempotency-Key: a replay could not return it. Sessions last 30 days.\n\n" +
+    "Attempts are limited per address and per phone number. Failed attempts slow down and then lock sign-in: from one address to one number, after 3 failures each further attempt waits 1, 2, 4… seconds, and 10 failures in 15 minutes lock that pair for 15 minutes; 50 failures to one number in an hour from anywhere lock the number for 15 minutes. A lock always ends, attempts during a lock are refused without being counted, and sessions already signed in are not affected. Refusals are 429 with Retry-After.",
+  middleware: [limit("signin")] as const,
   request: { body: jsonBody(LoginSchema) },
   responses: {
-    201: jsonResponse(SessionSchema, "Signed in"),
-    ...errorResponses(401, 413, 415, 429),
+    201: limitedJsonResponse(SessionSchema, "Signed in"),
+    ...errorResponses(401, 413, 415, 429, 503),
   },
 });
 
@@ -62,10 +63,30 @@ export const updateOwnProfileRoute = createRoute({
   method: "patch",
   path: "/v1/me",
   tags,
-  summary: "Change your nickname, bio or languages",
+  summary: "Change your nickname, bio, languages, image quality or feed preferences",
   description: "A suspended account can't change its profile (403 `account_suspended`).",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { body: jsonBody(ProfileUpdateSchema) },
   responses: { 200: jsonResponse(OwnProfileSchema, "Your updated profile"), ...errorResponses(401, 403, 413, 415, 429) },
+});
+
+export const deleteOwnAccountRoute = createRoute({
+  method: "delete",
+  path: "/v1/me",
+  operationId: "deleteMyAccount",
+  tags,
+  summary: "Delete your account and your personal data, for good",
+  description:
+    "Needs your password again. In one transaction it deletes your profile, phone number, sessions (every token stops working), notes (their comments, likes, collects and receipts go with them, and their live threads close), comments, likes, collects, follows, blocks, mutes, glossary explanations and votes. " +
+    "Your top-level comments that others replied to become an empty placeholder by `[deleted]` (`deleted: true`), so the replies keep their place; the rest of your comments are removed. " +
+    "Cat tax receipts you stamped stay in their cats' books, without your name, so receipt numbers keep no gaps. Every count (likes, followers, comments, topics, receipts, votes) stays exact. " +
+    "Failed password checks count towards the sign-in lock.",
+  security: bearerSecurity,
+  middleware: [requireAuth, limit("write")] as const,
+  request: { body: jsonBody(DeleteAccountSchema) },
+  responses: {
+    204: { description: "Deleted; your tokens no longer work" },
+    ...errorResponses(401, 403, 413, 415, 429, 503),
+  },
 });

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { LanguageTagSchema } from "../language/tags";
 import { userText } from "../lib/text";
 import { ImageQualitySchema } from "../media/view";
+import { isValidTimeZone } from "../lib/time-zone";
 import { PublicProfileSchema } from "../users/view";
 
 export const NicknameSchema = userText({ min: 1, max: 30 }).openapi({
@@ -46,7 +47,30 @@ export const SignupSchema = z
   })
   .openapi("Signup");
 
+export const DeleteAccountSchema = z
+  .object({ password: z.string().min(1).max(256).openapi({ description: "Your password, again", example: "cat-tax-paid-2025" }) })
+  .openapi("DeleteAccount");
+
 export const LoginSchema = z.object({ ...PhoneFields, password: z.string().min(1).max(256) }).openapi("Login");
+
+/** How the for-you feed treats this person; shown only to them. */
+const FeedPreferencesSchema = z.object({
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isValidTimeZone, "Not an IANA time zone")
+    .nullable()
+    .openapi({ description: "IANA time zone for out-of-control Friday; null uses the request's zone", example: "America/Chicago" }),
+  randomFridays: z
+    .boolean()
+    .openapi({ description: "Whether your for-you feed goes random on Fridays (out-of-control Friday)", example: true }),
+  otherLanguagePercent: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .openapi({ description: "Share of your for-you feed in languages you don't read, in percent (default 25)", example: 25 }),
+});
 
 export const ProfileUpdateSchema = z
   .object({
@@ -56,6 +80,7 @@ export const ProfileUpdateSchema = z
     imageQuality: ImageQualitySchema.nullable().optional().openapi({
       description: "Images in notes: `low` (480 px) or `original`; null goes back to automatic (original in mainland China, low elsewhere)",
     }),
+    ...FeedPreferencesSchema.partial().shape,
   })
   .refine((update) => Object.values(update).some((value) => value !== undefined), "Change at least one field")
   .openapi("ProfileUpdate");
@@ -69,6 +94,7 @@ export const OwnProfileSchema = PublicProfileSchema.extend({
     description: "Set while your account is suspended: until then you can read but not write. GET /v1/me/moderation-notices says why",
     example: null,
   }),
+  ...FeedPreferencesSchema.shape,
 }).openapi("OwnProfile");
 
 export const SessionSchema = z

@@ -1,4 +1,5 @@
 import { signedInViewer } from "../lib/auth";
+import { blockedError } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
 import { createRouter } from "../lib/router";
 import { refuseSuspended } from "../lib/suspension";
@@ -26,9 +27,10 @@ const ranked = <T extends { receiptCount: number }>(rows: T[]) =>
 export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { note, topics, stamper } = await stampContext(c.var.db, id, signedInViewer(c).id);
+    const { note, topics, stamper, blocked } = await stampContext(c.var.db, id, signedInViewer(c).id);
     refuseSuspended(stamper?.suspendedUntil ?? null);
     if (!note) throw noteNotFound();
+    if (blocked) throw blockedError("stamp this cat's receipts");
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
     }

@@ -4,9 +4,9 @@ import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
 import { IdempotencyHeadersSchema } from "../lib/idempotency";
-import { jsonResponse } from "../lib/openapi";
+import { jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitBatchedWrites } from "../lib/rate-limit";
+import { limitBatched } from "../lib/rate-limit";
 import { LeaderboardQuerySchema, LeaderboardSchema, ReceiptSchema } from "./schemas";
 
 const tags = ["Cat tax"];
@@ -19,11 +19,11 @@ export const stampReceiptRoute = createRoute({
   description:
     "Anyone signed in except the note's author may stamp a cat note (one marked `isCatNote` or tagged #cattax / #猫税). Serials run 1, 2, 3… per note with no gaps or duplicates under any concurrency. Stamping again returns your existing receipt (200). Your receipt is in the list at once for you; the note's receipt count, the leaderboard and everyone else's list follow within moments. The receipt appears live in the note's thread.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitBatchedWrites, idempotentCreate] as const,
+  middleware: [requireAuth, limitBatched("react"), idempotentCreate] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema },
   responses: {
-    201: jsonResponse(ReceiptSchema, "Your new receipt"),
-    200: jsonResponse(ReceiptSchema, "The receipt you already had"),
+    201: limitedJsonResponse(ReceiptSchema, "Your new receipt"),
+    200: limitedJsonResponse(ReceiptSchema, "The receipt you already had"),
     ...errorResponses(401, 403, 404, 409, 429),
   },
 });

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { CounterReceipt } from "../durable-objects/cat-tax-counter";
 import { catTaxReceipts, notes, noteTopics, users } from "../db/schema";
+import { blockedBetween, noteAuthor } from "../lib/blocking";
 import { afterCursor, toPage } from "../lib/pagination";
 import { noteIdVisibleTo, noteInFeedOf, noteVisibleTo } from "../lib/visibility";
 import { iso } from "../lib/time";
@@ -87,9 +88,18 @@ export async function stampContext(db: Db, noteId: string, stamperId: string) {
       .from(notes)
       .where(and(eq(notes.id, noteId), noteVisibleTo(stamperId))),
     db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId)),
-    db.select({ id: users.id, nickname: users.nickname, suspendedUntil: users.suspendedUntil }).from(users).where(eq(users.id, stamperId)),
+    // Visibility already hides a note across a block; the block is read too, in the same round trip, so a stamp never crosses one.
+    db
+      .select({
+        id: users.id,
+        nickname: users.nickname,
+        suspendedUntil: users.suspendedUntil,
+        blocked: sql<number>`${blockedBetween(stamperId, noteAuthor(noteId))}`,
+      })
+      .from(users)
+      .where(eq(users.id, stamperId)),
   ]);
-  return { note: note[0], topics: topics.map((row) => row.topic), stamper: stamper[0] };
+  return { note: note[0], topics: topics.map((row) => row.topic), stamper: stamper[0], blocked: Boolean(stamper[0]?.blocked) };
 }
 
 /** Every receipt D1 holds for a note, in serial order: what a CatTaxCounter starts from if its own storage is empty. */

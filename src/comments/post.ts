@@ -4,6 +4,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { notes } from "../db/schema";
 import { detectLanguage } from "../language/detect";
+import { blockedError } from "../lib/blocking";
 import { isForeignKeyViolation, isNotNullViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import type { IpRegion } from "../lib/ip-region";
@@ -50,6 +51,7 @@ export async function newComment(
     parentId: row.parentId,
     replyTo: answering ? { commentId: answering.id, user: answering.author } : null,
     body: input.body,
+    deleted: false,
     language,
     ipRegion: showIpRegion(ip.country, ip.region),
     replyCount: 0,
@@ -71,10 +73,13 @@ async function answeredComment(db: Db, noteId: string, replyTo: string, authorId
 
 /**
  * A comment's write failed because its note is gone (deleted meanwhile, or never there)
- * or the writer may not see it (the insert found no note id it may use): 404.
+ * or the writer may not see it (the insert found no note id it may use): 404; or it
+ * answers someone they have blocked or been blocked by: 403.
  */
 export function noteGone(error: unknown): never {
   if (isForeignKeyViolation(error) || isNotNullViolation(error, "comments.note_id")) throw noteNotFound();
+  // The note is there for them, but the person answered and they have blocked one another (commentInsert).
+  if (isNotNullViolation(error, "comments.author_id")) throw blockedError("reply here");
   throw error;
 }
 

@@ -4,9 +4,9 @@ import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
 import { IdempotencyHeadersSchema } from "../lib/idempotency";
-import { jsonBody, jsonResponse } from "../lib/openapi";
+import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitBatchedWrites, limitWrites } from "../lib/rate-limit";
+import { limit, limitBatched, rateLimitResponseHeaders } from "../lib/rate-limit";
 import { CommentCreateSchema, CommentSchema, CommentUpdateSchema, ThreadCommentSchema } from "./schemas";
 
 const tags = ["Comments"];
@@ -19,9 +19,9 @@ export const createCommentRoute = createRoute({
   description:
     "Without `replyTo` this is a top-level comment. With it, the reply is filed under the top-level comment of the thread and mentions the author answered.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitBatchedWrites, idempotentCreate] as const,
+  middleware: [requireAuth, limitBatched("comment"), idempotentCreate] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: jsonBody(CommentCreateSchema) },
-  responses: { 201: jsonResponse(CommentSchema, "The new comment"), ...errorResponses(401, 404, 409, 413, 415, 422, 429) },
+  responses: { 201: limitedJsonResponse(CommentSchema, "The new comment"), ...errorResponses(401, 403, 404, 409, 413, 415, 422, 429) },
 });
 
 export const listThreadRoute = createRoute({
@@ -63,9 +63,9 @@ export const updateCommentRoute = createRoute({
   tags,
   summary: "Edit your comment",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { params: IdParamsSchema, body: jsonBody(CommentUpdateSchema) },
-  responses: { 200: jsonResponse(CommentSchema, "The edited comment"), ...errorResponses(401, 403, 404, 413, 415, 429) },
+  responses: { 200: limitedJsonResponse(CommentSchema, "The edited comment"), ...errorResponses(401, 403, 404, 413, 415, 429) },
 });
 
 export const deleteCommentRoute = createRoute({
@@ -75,7 +75,7 @@ export const deleteCommentRoute = createRoute({
   summary: "Delete a comment (its author, or the note's author)",
   description: "Deleting a top-level comment deletes the replies under it. The note's comment count drops by all of them.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { params: IdParamsSchema },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 204: { description: "Deleted", headers: rateLimitResponseHeaders }, ...errorResponses(401, 403, 404, 429) },
 });

@@ -36,7 +36,11 @@ export const CommentSchema = z
       .object({ commentId: z.string().nullable(), user: UserSummarySchema })
       .nullable()
       .openapi({ description: "Whom this reply answers (shown as @nickname); null for top-level comments" }),
-    body: z.string(),
+    body: z.string().openapi({ description: "Empty for a deleted comment's placeholder" }),
+    deleted: z.boolean().openapi({
+      description: "A placeholder: its author deleted their account after others replied, so it stays empty (shown as \"deleted comment\") to keep the replies in place",
+      example: false,
+    }),
     language: z.string().openapi({ example: "en" }),
     ipRegion: IpRegionSchema,
     replyCount: z.number().int().openapi({ description: "Replies under a top-level comment; 0 for replies" }),

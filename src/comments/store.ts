@@ -4,8 +4,9 @@ import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { prescreenStatements } from "../moderation/prescreen";
 import { moderationNotice } from "../lib/moderation-notice";
-import { commentVisibleTo, noteVisibleTo } from "../lib/visibility";
+import { commentVisibleTo, notBlockedBetween, noteVisibleTo } from "../lib/visibility";
 import { comments, notes, users } from "../db/schema";
+import { isDeletedAccount } from "../lib/deleted-account";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
@@ -44,6 +45,7 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
         ? { commentId: comment.replyToCommentId, user: { id: comment.replyToUserId, nickname: replyToNickname } }
         : null,
     body: comment.body,
+    deleted: isDeletedAccount(comment.authorId),
     language: comment.language,
     ipRegion: showIpRegion(comment.ipCountry, comment.ipRegion),
     replyCount: comment.replyCount,
@@ -99,11 +101,17 @@ export function commentInsert(db: Db, input: NewComment, ip: IpRegion) {
     updatedAt: now,
   };
   // The note id is read in the insert itself: a note that is gone or that the author may not see
-  // (src/lib/visibility.ts) leaves it null, which fails the insert and its whole batch (see isNoteRefused).
+  // (src/lib/visibility.ts, which also hides a note across a block with its author) leaves it null,
+  // which fails the insert and its whole batch (see noteGone): 404.
   const visibleNoteId = sql<string>`(select ${notes.id} from ${notes} where ${notes.id} = ${input.noteId} and ${noteVisibleTo(input.authorId)})`;
+  // A reply to someone blocked either way leaves the author null, failing the batch the same way: 403 (see noteGone).
+  const answered = input.answering?.authorId;
+  const unblockedAuthorId = answered
+    ? sql<string>`(select ${input.authorId} where ${notBlockedBetween(input.authorId, sql`${answered}`)})`
+    : input.authorId;
   const screen = { type: "comment" as const, id: row.id, authorId: input.authorId, text: input.body, language: input.language, ip };
   const writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [
-    db.insert(comments).values({ ...row, noteId: visibleNoteId }),
+    db.insert(comments).values({ ...row, noteId: visibleNoteId, authorId: unblockedAuthorId }),
     ...prescreenStatements(db, screen, now),
   ];
   return { id: row.id, row, writes };

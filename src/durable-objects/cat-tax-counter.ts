@@ -94,6 +94,16 @@ export class CatTaxCounter extends DurableObject<Env> {
     if (this.hasTables()) await this.mirror();
   }
 
+  /** A stamper deleted their account: their receipts stay (serials keep no gaps) but no longer say who stamped them. */
+  async forgetStamper(stamperId: string): Promise<void> {
+    this.sql.exec("UPDATE receipts SET stamper_id = NULL WHERE stamper_id = ?", stamperId);
+  }
+
+  /** The note was deleted (with its author's account): nothing kept for it stays here. */
+  async forgetNote(): Promise<void> {
+    await this.forget();
+  }
+
   private createTables() {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS receipts (
       serial INTEGER PRIMARY KEY,

@@ -104,6 +104,13 @@ export class NoteThread extends DurableObject<Env> {
     this.broadcast(logged.map((event) => event.data));
   }
 
+  /** RPC: a person deleted their account; after taking in the changes that made in D1, forget them here too. */
+  async forgetPerson(noteId: string, userId: string): Promise<void> {
+    await this.changed(noteId);
+    this.storage.forgetPerson(userId);
+    this.snapshot = null;
+  }
+
   /** A viewer's WebSocket, after the worker checked the note exists. */
   override async fetch(request: Request): Promise<Response> {
     const { noteId, after, language, ip } = readConnectRequest(request);

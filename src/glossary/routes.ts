@@ -3,9 +3,9 @@ import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
-import { jsonBody, jsonResponse } from "../lib/openapi";
+import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limit, rateLimitResponseHeaders } from "../lib/rate-limit";
 import { requireCurator } from "./curator";
 import {
   DecisionInputSchema,
@@ -46,9 +46,9 @@ export const createTermRoute = createRoute({
   tags,
   summary: "Add a term (curators)",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, requireCurator, idempotent] as const,
+  middleware: [requireAuth, limit("write"), requireCurator, idempotent] as const,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(TermCreateSchema) },
-  responses: { 201: jsonResponse(TermSchema, "The new term"), ...errorResponses(401, 403, 409, 413, 415, 422, 429) },
+  responses: { 201: limitedJsonResponse(TermSchema, "The new term"), ...errorResponses(401, 403, 409, 413, 415, 422, 429) },
 });
 
 export const setDecisionRoute = createRoute({
@@ -58,9 +58,9 @@ export const setDecisionRoute = createRoute({
   summary: "Set how a term reaches readers of a language (curators)",
   description: "A curated rendering, or keep the term untranslated. Translations apply it from the next request on.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, requireCurator] as const,
+  middleware: [requireAuth, limit("write"), requireCurator] as const,
   request: { params: TargetLanguageParamsSchema, body: jsonBody(DecisionInputSchema) },
-  responses: { 200: jsonResponse(TermSchema, "The term"), ...errorResponses(401, 403, 404, 413, 415, 429) },
+  responses: { 200: limitedJsonResponse(TermSchema, "The term"), ...errorResponses(401, 403, 404, 413, 415, 429) },
 });
 
 export const deleteDecisionRoute = createRoute({
@@ -70,9 +70,9 @@ export const deleteDecisionRoute = createRoute({
   summary: "Remove a term's decision for a language (curators)",
   description: "Engines then translate the term like any other word for that language.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, requireCurator] as const,
+  middleware: [requireAuth, limit("write"), requireCurator] as const,
   request: { params: TargetLanguageParamsSchema },
-  responses: { 204: { description: "Removed" }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 204: { description: "Removed", headers: rateLimitResponseHeaders }, ...errorResponses(401, 403, 404, 429) },
 });
 
 export const listExplanationsRoute = createRoute({
@@ -93,9 +93,9 @@ export const createExplanationRoute = createRoute({
   tags,
   summary: "Explain a term, in any language",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, idempotent] as const,
+  middleware: [requireAuth, limit("write"), idempotent] as const,
   request: { params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: jsonBody(ExplanationCreateSchema) },
-  responses: { 201: jsonResponse(ExplanationSchema, "The new explanation"), ...errorResponses(401, 404, 409, 413, 415, 422, 429) },
+  responses: { 201: limitedJsonResponse(ExplanationSchema, "The new explanation"), ...errorResponses(401, 404, 409, 413, 415, 422, 429) },
 });
 
 export const deleteExplanationRoute = createRoute({
@@ -104,9 +104,9 @@ export const deleteExplanationRoute = createRoute({
   tags,
   summary: "Delete an explanation (its author or a curator)",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { params: IdParamsSchema },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 204: { description: "Deleted", headers: rateLimitResponseHeaders }, ...errorResponses(401, 403, 404, 429) },
 });
 
 const voteRoute = (method: "put" | "delete", summary: string) =>
@@ -116,9 +116,9 @@ const voteRoute = (method: "put" | "delete", summary: string) =>
     tags,
     summary,
     security: bearerSecurity,
-    middleware: [requireAuth, limitWrites] as const,
+    middleware: [requireAuth, limit("write")] as const,
     request: { params: IdParamsSchema },
-    responses: { 200: jsonResponse(VoteSchema, "Your vote and the new count"), ...errorResponses(401, 403, 404, 429) },
+    responses: { 200: limitedJsonResponse(VoteSchema, "Your vote and the new count"), ...errorResponses(401, 403, 404, 429) },
   });
 
 export const voteRouteUp = voteRoute("put", "Vote an explanation up (once per person)");

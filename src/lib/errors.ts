@@ -42,16 +42,18 @@ export class ApiError extends HTTPException {
   readonly code: ErrorCode;
   readonly details?: FieldIssue[];
   readonly headers?: Record<string, string>;
+  readonly retryAfter?: number;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { details?: FieldIssue[]; headers?: Record<string, string> } = {},
+    options: { details?: FieldIssue[]; headers?: Record<string, string>; retryAfter?: number } = {},
   ) {
     super(errorStatus[code], { message });
     this.code = code;
     this.details = options.details;
     this.headers = options.headers;
+    this.retryAfter = options.retryAfter;
   }
 }
 
@@ -71,6 +73,11 @@ export const ErrorSchema = z
         )
         .optional()
         .openapi({ description: "Present on validation errors: one entry per offending field" }),
+      retryAfter: z
+        .number()
+        .int()
+        .optional()
+        .openapi({ description: "On 429 and some 503s: seconds to wait, as in the Retry-After header", example: 42 }),
     }),
   })
   .openapi("Error");
@@ -87,7 +94,15 @@ const statusMessages: Partial<Record<number, [ErrorCode, string]>> = {
 
 /** The envelope for an ApiError, for HTTP responses and live-thread error events alike. */
 export function errorBody(err: ApiError, requestId: string): ErrorBody {
-  return { error: { code: err.code, message: err.message, requestId, ...(err.details ? { details: err.details } : {}) } };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      requestId,
+      ...(err.details ? { details: err.details } : {}),
+      ...(err.retryAfter !== undefined ? { retryAfter: err.retryAfter } : {}),
+    },
+  };
 }
 
 /** Converts anything thrown into the envelope; unknown errors become a 500 without internals. */
@@ -125,6 +140,12 @@ export function validationError(target: string, error: ZodError): ApiError {
   return new ApiError("validation_failed", `Invalid ${location} fields: ${fields}`, { details });
 }
 
+const tooManyHeaders = {
+  "Retry-After": { description: "Seconds until the budget resets", schema: { type: "integer" as const, example: 42 } },
+  "RateLimit-Policy": { description: "The budgets applied (draft-ietf-httpapi-ratelimit-headers)", schema: { type: "string" as const, example: '"comment";q=120;w=60' } },
+  RateLimit: { description: "What is left of each budget: none of the one that refused", schema: { type: "string" as const, example: '"comment";r=0;t=42' } },
+};
+
 /** The error responses every route documents; spread into `responses`. */
 export function errorResponses(...codes: number[]) {
   const descriptions: Record<number, string> = {
@@ -143,7 +164,11 @@ export function errorResponses(...codes: number[]) {
   return Object.fromEntries(
     [...new Set([400, ...codes])].map((status) => [
       status,
-      { description: descriptions[status] ?? "Error", content: { "application/json": { schema: ErrorSchema } } },
+      {
+        description: descriptions[status] ?? "Error",
+        content: { "application/json": { schema: ErrorSchema } },
+        ...(status === 429 ? { headers: tooManyHeaders } : {}),
+      },
     ]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { isSessionActive, viewerForToken } from "../lib/auth";
 import { ApiError, errorBody, validationError } from "../lib/errors";
 import { newId } from "../lib/ids";
-import { enforceWriteLimit } from "../lib/rate-limit";
+import { enforceBudget } from "../lib/rate-limit";
 import { refuseIfSuspended } from "../lib/suspension";
 import { CLOSE, LIVE_LIMITS } from "./limits";
 import { type ClientMessage, ClientMessageSchema } from "./schemas";
@@ -80,7 +80,7 @@ export class ClientMessages {
       sockets.save(socket, { ...state, viewer: null });
       throw new ApiError("unauthorized", "Your session has ended: sign in again and send a new token");
     }
-    await Promise.all([enforceWriteLimit(env, state.viewer.id), refuseIfSuspended(db, state.viewer.id)]);
+    await Promise.all([enforceBudget(env, "comment", { user: state.viewer.id }), refuseIfSuspended(db, state.viewer.id)]);
     const comment = await postComment(db, this.thread.noteId(), state.viewer.id, input, state.ip);
     const eventId = await this.thread.commentPosted(comment);
     this.thread.reply(socket, { type: "comment.accepted", ref, commentId: comment.id, eventId });

@@ -1,6 +1,6 @@
 import { ApiError, type ErrorCode } from "../lib/errors";
 import { requestIpRegion } from "../lib/ip-region";
-import { clientIp, enforceLimit } from "../lib/rate-limit";
+import { clientIp, enforceBudget } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { requireNote } from "../notes/store";
 import { supportedLanguage } from "../translation/languages";
@@ -18,7 +18,7 @@ export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     throw new ApiError("upgrade_required", "Open this URL as a WebSocket (Upgrade: websocket)", { headers: { Upgrade: "websocket" } });
   }
-  await enforceLimit(c.env.LIVE_CONNECT_LIMITER, `ip:${clientIp(c)}`, 60);
+  await enforceBudget(c.env, "live", { ip: clientIp(c) });
   // Threads are shared by everyone watching, so only a note anyone may see has one.
   await requireNote(c.var.db, id, null);
   const thread = c.env.NOTE_THREAD.getByName(id);

@@ -15,7 +15,7 @@ export const LIVE_LIMITS = {
   retainedEvents: 1_000,
   /** Translations a thread caches (one per comment and language). */
   retainedTranslations: 5_000,
-  /** Upgrades per client IP per minute (LIVE_CONNECT_LIMITER in wrangler.toml). */
+  /** Upgrades per client IP per minute (RATE_LIMIT_LIVE in wrangler.toml). */
   connectsPerMinute: 60,
 } as const;
 

@@ -90,6 +90,7 @@ export class ThreadStorage {
   append(events: NewEvent[], outboxThrough?: number): LoggedEvent[] {
     return this.storage.transactionSync(() => {
       const logged = events.map(({ type, subject, fields }) => {
+        if (type === "comment.deleted" || (fields.comment as { deleted?: boolean } | undefined)?.deleted) this.forgetComment(subject);
         const id = ++this.lastEventId;
         const data = JSON.stringify({ type, id, ...fields });
         this.sql.exec("INSERT INTO events (id, type, subject, data) VALUES (?, ?, ?, ?)", id, type, subject, data);
@@ -105,6 +106,40 @@ export class ThreadStorage {
       }
       return logged;
     });
+  }
+
+  /**
+   * A deleted comment (or one left as a deleted account's placeholder) leaves no
+   * copy of its text here: its earlier events and translations are dropped. A
+   * viewer resuming past them gets the deletion (or placeholder) alone.
+   */
+  private forgetComment(commentId: string) {
+    this.sql.exec("DELETE FROM events WHERE subject = ? AND type IN ('comment.created', 'comment.edited')", commentId);
+    this.sql.exec("DELETE FROM translations WHERE comment_id = ?", commentId);
+  }
+
+  /**
+   * Someone deleted their account: events that name them are rewritten as D1 now
+   * has them (a reply no longer mentions them, a receipt no longer says who
+   * stamped it); their own comments' events were already dropped with the comments.
+   */
+  forgetPerson(userId: string) {
+    const named = this.sql
+      .exec<{ id: number; data: string }>("SELECT id, data FROM events WHERE instr(data, ?) > 0", userId)
+      .toArray();
+    for (const { id, data } of named) {
+      const event = JSON.parse(data) as {
+        comment?: { author?: { id: string }; replyTo?: { user?: { id: string } } | null };
+        receipt?: { stamper?: { id: string } | null };
+      };
+      if (event.comment?.author?.id === userId) {
+        this.sql.exec("DELETE FROM events WHERE id = ?", id);
+        continue;
+      }
+      if (event.comment?.replyTo?.user?.id === userId) event.comment.replyTo = null;
+      if (event.receipt?.stamper?.id === userId) event.receipt.stamper = null;
+      this.sql.exec("UPDATE events SET data = ? WHERE id = ?", JSON.stringify(event), id);
+    }
   }
 
   eventsAfter(eventId: number): LoggedEvent[] {

@@ -47,7 +47,7 @@ async function translateForThread(
   };
   const { result } = await runTranslation(env, db, item, language, {
     pinyin: false,
-    limitKey: null,
+    chargeLimit: null,
     waitUntil,
   });
   return result.texts[0]?.translated ?? comment.body;

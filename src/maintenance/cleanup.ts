@@ -1,13 +1,18 @@
 import { lt } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { idempotencyKeys, sessions } from "../db/schema";
+import { idempotencyKeys, sessions, topicPeopleHourly } from "../db/schema";
 import { deleteUnusedMedia } from "../media/cleanup";
+import { HOUR_MS } from "../lib/time";
 
-/** Hourly: forget expired sessions and idempotency keys so neither table grows without bound. */
+/** Trending reads the last 7 days and 3 hours of who took part in which topic; a day more is kept. */
+const TOPIC_ACTIVITY_KEPT_HOURS = 8 * 24;
+
+/** Hourly: forget expired sessions, idempotency keys and old topic activity so no table grows without bound. */
 export async function deleteExpiredRecords(db: Db, now = Date.now()) {
   await db.batch([
     db.delete(sessions).where(lt(sessions.expiresAt, now)),
     db.delete(idempotencyKeys).where(lt(idempotencyKeys.expiresAt, now)),
+    db.delete(topicPeopleHourly).where(lt(topicPeopleHourly.hour, Math.floor(now / HOUR_MS) - TOPIC_ACTIVITY_KEPT_HOURS)),
   ]);
 }
 

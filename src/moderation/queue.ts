@@ -4,6 +4,7 @@ import { loadGlossary } from "../glossary/terms-in-text";
 import { UNDETERMINED } from "../language/detect";
 import { showIpRegion } from "../lib/ip-region";
 import { iso } from "../lib/time";
+import { enforceBudget } from "../lib/rate-limit";
 import { currentGlossaryVersion, runTranslation } from "../translation/pipeline";
 import type { CaseSchema } from "./schemas";
 import { covers, culturalBuffer } from "./scope";
@@ -68,7 +69,7 @@ async function translated(reader: ReaderContext, content: Content, glossaryVersi
       reader.db,
       { language: content.language ?? UNDETERMINED, texts, glossaryVersion },
       reader.language,
-      { pinyin: false, limitKey: `user:${reader.staffId}`, waitUntil: reader.waitUntil },
+      { pinyin: false, chargeLimit: () => enforceBudget(reader.env, "translate", { user: reader.staffId }), waitUntil: reader.waitUntil },
     );
     const text = (field: string) => result.texts.find((t) => t.field === field)?.translated ?? null;
     return { language: target, title: text("title"), body: text("body") ?? "", engine: result.engine?.id ?? null };

@@ -3,9 +3,9 @@ import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema, IdSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
-import { jsonBody, jsonResponse } from "../lib/openapi";
+import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitWrites } from "../lib/rate-limit";
+import { limit, limitWrites } from "../lib/rate-limit";
 import { requireRole } from "../lib/roles";
 import {
   AuditEntrySchema,
@@ -36,12 +36,13 @@ export const createReportRoute = createRoute({
   description:
     "Anyone signed in may report what they can see. Reporting the same thing again while it is under review counts once (200 with your earlier report). Content reported by `AUTO_HIDE_REPORTS` distinct people (5 by default) is hidden pending review, except in the cultural buffer.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites, idempotent] as const,
+  // Reports have their own budget (fail-closed: mass reports hide content), see src/lib/rate-limit.ts.
+  middleware: [requireAuth, limit("report"), idempotent] as const,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(ReportCreateSchema) },
   responses: {
-    201: jsonResponse(ReportSchema, "Reported"),
-    200: jsonResponse(ReportSchema, "You had already reported it: it counts once"),
-    ...errorResponses(401, 403, 404, 409, 413, 415, 422, 429),
+    201: limitedJsonResponse(ReportSchema, "Reported"),
+    200: limitedJsonResponse(ReportSchema, "You had already reported it: it counts once"),
+    ...errorResponses(401, 403, 404, 409, 413, 415, 422, 429, 503),
   },
 });
 

@@ -1,7 +1,9 @@
 import type { NoteRow } from "./store";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
+import { clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { resolveNoteMedia } from "../media/attach";
 import { attachMediaStatements } from "../media/store";
@@ -18,7 +20,7 @@ import {
 } from "./routes";
 import { authorNotesPage, deleteNote, findNote, newNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
 import { checkTopicCount, composeNote, languageOf } from "./compose";
-import { loadNoteView, noteViewQueries, present, presentNoteViews } from "./view";
+import { loadNoteView, noteViewQueries, presentNote, presentNoteViews } from "./view";
 import { createOnce, markReplayed } from "../lib/create-once";
 
 
@@ -46,7 +48,7 @@ export const notesRouter = createRouter()
       extras: uploadIds.length ? (noteId) => attachMediaStatements(c.var.db, viewer.id, noteId, uploadIds) : undefined,
     });
     // Answered from what is written (a new note has no likes or collects yet); the author's nickname comes from the same batch.
-    const view = present(note.row, { id: viewer.id, nickname: "" }, [...topics].sort(), { liked: false, collected: false }, readerImageQuality(c));
+    const view = presentNote(note.row, { id: viewer.id, nickname: "" }, [...topics].sort(), { liked: false, collected: false }, readerImageQuality(c));
     const { answer, replayed } = await createOnce(c, note.writes, view);
     markReplayed(c, replayed);
     return c.json(answer, 201);
@@ -54,6 +56,7 @@ export const notesRouter = createRouter()
   .openapi(getNoteRoute, async (c) => {
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, readerImageQuality(c));
     if (!note) throw noteNotFound();
+    recordImpressions(c.env, (p) => c.executionCtx.waitUntil(p), c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]);
     return c.json(note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {

@@ -4,9 +4,9 @@ import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
 import { IdempotencyHeadersSchema } from "../lib/idempotency";
-import { jsonBody, jsonResponse } from "../lib/openapi";
+import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitBatchedWrites, limitWrites } from "../lib/rate-limit";
+import { limit, limitBatched, rateLimitResponseHeaders } from "../lib/rate-limit";
 import { ImageQualityQuerySchema } from "../media/view";
 import { NoteCreateSchema, NoteSchema, NoteUpdateSchema } from "./schemas";
 
@@ -22,9 +22,9 @@ export const createNoteRoute = createRoute({
   description:
     "Text, up to 18 images or videos, topics (from `#tags` in the body plus `topics`, at most 20 in all) and an optional place. The language is detected when not given; the IP region is recorded from the request.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitBatchedWrites, idempotentCreate] as const,
+  middleware: [requireAuth, limitBatched("post"), idempotentCreate] as const,
   request: { headers: IdempotencyHeadersSchema, body: jsonBody(NoteCreateSchema) },
-  responses: { 201: jsonResponse(NoteSchema, "The new note"), ...errorResponses(401, 409, 413, 415, 422, 429) },
+  responses: { 201: limitedJsonResponse(NoteSchema, "The new note"), ...errorResponses(401, 409, 413, 415, 422, 429) },
 });
 
 export const getNoteRoute = createRoute({
@@ -44,9 +44,9 @@ export const updateNoteRoute = createRoute({
   description:
     "Only the author may edit. Fields left out stay as they are. `#tags` are re-read from an edited body; topics given explicitly earlier are kept unless `topics` is sent.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { params: IdParamsSchema, body: jsonBody(NoteUpdateSchema) },
-  responses: { 200: jsonResponse(NoteSchema, "The edited note"), ...errorResponses(401, 403, 404, 413, 415, 429) },
+  responses: { 200: limitedJsonResponse(NoteSchema, "The edited note"), ...errorResponses(401, 403, 404, 413, 415, 429) },
 });
 
 export const deleteNoteRoute = createRoute({
@@ -56,9 +56,9 @@ export const deleteNoteRoute = createRoute({
   summary: "Delete your note",
   description: "Only the author may delete. Its comments and replies, likes and collects are deleted with it.",
   security: bearerSecurity,
-  middleware: [requireAuth, limitWrites] as const,
+  middleware: [requireAuth, limit("write")] as const,
   request: { params: IdParamsSchema },
-  responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404, 429) },
+  responses: { 204: { description: "Deleted", headers: rateLimitResponseHeaders }, ...errorResponses(401, 403, 404, 429) },
 });
 
 export const listAuthorNotesRoute = createRoute({

@@ -141,6 +141,10 @@ export const NoteSchema = z
     isCatNote: z.boolean().openapi({ description: "Marked by its author or tagged #cattax / #猫税: anyone else may stamp a cat tax receipt" }),
     catName: z.string().nullable().openapi({ example: "Lili" }),
     receiptCount: z.number().int().openapi({ description: "Cat tax receipts stamped on it", example: 42 }),
+    viewCount: z
+      .number()
+      .int()
+      .openapi({ description: "Times it was shown in feeds or opened; rolled up every few seconds", example: 1_204 }),
     viewerState: z
       .object({ liked: z.boolean(), collected: z.boolean() })
       .nullable()

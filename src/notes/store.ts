@@ -2,6 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../db/client";
 import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
+import { indexNoteStatements } from "../db/search-index";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -61,23 +62,27 @@ export function newNote(
     authorId,
     ...rest,
     ...placeColumns(place),
+    // As the generated column computes it (schema/notes.ts); never written.
+    placeBand: place?.latitude === undefined ? null : Math.trunc((place.latitude + 90) * 10),
     ipCountry: ip.country,
     ipRegion: ip.region,
     likeCount: 0,
     collectCount: 0,
     commentCount: 0,
     receiptCount: 0,
+    viewCount: 0,
     visibility: "visible",
     moderationReason: null,
     createdAt: now,
     updatedAt: now,
   };
-  const { likeCount, collectCount, commentCount, receiptCount, visibility, moderationReason, ...values } = row;
+  const { placeBand, likeCount, collectCount, commentCount, receiptCount, viewCount, visibility, moderationReason, ...values } = row;
   const writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]] = [
     db.insert(notes).values(values).onConflictDoNothing().returning({ id: notes.id }),
     ...attachTopics(db, row.id, topicNames, now),
     ...(options.extras?.(row.id) ?? []),
     ...prescreenStatements(db, { type: "note", id: row.id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
+    ...indexNoteStatements(db, row.id, { ...content, placeName: place?.name ?? null, topics: topicNames }),
   ];
   return { row, writes };
 }
@@ -142,6 +147,7 @@ export async function updateNote(
       : []),
     ...attachTopics(db, noteId, added, now),
     ...extras(noteId),
+    ...indexNoteStatements(db, noteId, { ...content, placeName: place?.name ?? null, topics: after }),
   ]);
 }
 

@@ -13,7 +13,8 @@ import type { NoteView } from "./schemas";
 
 type NoteRow = typeof notes.$inferSelect;
 
-export function present(
+/** A note as clients see it, from its row, author, topics and the viewer's like/collect. */
+export function presentNote(
   note: NoteRow,
   author: { id: string; nickname: string },
   topics: string[],
@@ -40,6 +41,7 @@ export function present(
     isCatNote: isCatNote(note, topics),
     catName: note.catName,
     receiptCount: note.receiptCount,
+    viewCount: note.viewCount,
     viewerState,
     ...(moderation ? { moderation } : {}),
     createdAt: iso(note.createdAt),
@@ -103,7 +105,7 @@ export function presentNoteViews(
     if (!note || !author) return [];
     const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
     const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [present(note, author, topics, viewerState, imageQuality)];
+    return [presentNote(note, author, topics, viewerState, imageQuality)];
   });
 }
 

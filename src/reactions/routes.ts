@@ -3,9 +3,9 @@ import { NotePageSchema } from "../notes/routes";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
-import { jsonResponse } from "../lib/openapi";
+import { jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema } from "../lib/pagination";
-import { limitBatchedWrites } from "../lib/rate-limit";
+import { limitBatched } from "../lib/rate-limit";
 
 const tags = ["Likes and collects"];
 
@@ -30,9 +30,9 @@ const toggleRoute = <S extends z.ZodType>(
     summary,
     description: "Idempotent: repeating it changes nothing and returns the same state and count.",
     security: bearerSecurity,
-    middleware: [requireAuth, limitBatchedWrites] as const,
+    middleware: [requireAuth, limitBatched("react")] as const,
     request: { params: IdParamsSchema },
-    responses: { 200: jsonResponse(schema, "Your state and the note's count now"), ...errorResponses(401, 404, 429) },
+    responses: { 200: limitedJsonResponse(schema, "Your state and the note's count now"), ...errorResponses(401, 404, 429) },
   });
 
 export const likeRoute = toggleRoute("put", "/v1/notes/{id}/like", "Like a note", LikeStateSchema);

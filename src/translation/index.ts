@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { bestExplanations } from "../glossary/best-explanations";
 import { ApiError } from "../lib/errors";
-import { clientIp } from "../lib/rate-limit";
+import { charge, requestKeys } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { configuredEngines } from "./engines";
 import { LANGUAGES, supportedPairs } from "./languages";
@@ -18,7 +18,7 @@ async function translate(c: Context<AppEnv>, source: { type: "note" | "comment";
   if (!item) throw new ApiError("not_found", `No ${source.type} with this id`);
   const { target, result } = await runTranslation(c.env, c.var.db, item, query.to, {
     pinyin: query.pinyin,
-    limitKey: c.var.viewer ? `user:${c.var.viewer.id}` : `ip:${clientIp(c)}`,
+    chargeLimit: () => charge(c, "translate", requestKeys(c)),
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   });
   return {

@@ -1,6 +1,5 @@
 import type { Db } from "../db/client";
 import { glossaryVersion, loadGlossary } from "../glossary/terms-in-text";
-import { enforceLimit } from "../lib/rate-limit";
 import { configuredEngines } from "./engines";
 import { readerLanguage } from "./reader-language";
 import type { Translatable } from "./store";
@@ -10,8 +9,8 @@ const DEFAULT_TIMEOUT_MS = 8000;
 
 export type PipelineOptions = {
   pinyin: boolean;
-  /** Who pays for engine calls: cache hits are free, misses count against this key's limit; none for live threads. */
-  limitKey: string | null;
+  /** Charges the caller's translation budget before the first engine call (cache hits are free); null for live threads. */
+  chargeLimit: (() => Promise<void>) | null;
   waitUntil: (promise: Promise<unknown>) => void;
 };
 
@@ -40,7 +39,7 @@ export async function runTranslation(
     glossary: await loadGlossary(db, item.glossaryVersion),
     kv: env.TRANSLATIONS,
     timeoutMs: Number(env.TRANSLATION_TIMEOUT_MS) || DEFAULT_TIMEOUT_MS,
-    beforeEngineCall: () => (charged ??= options.limitKey ? enforceLimit(env.TRANSLATION_LIMITER, options.limitKey, 60) : Promise.resolve()),
+    beforeEngineCall: () => (charged ??= options.chargeLimit ? options.chargeLimit() : Promise.resolve()),
     waitUntil: options.waitUntil,
   });
   return { target, result };

@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
-import { jsonResponse } from "../lib/openapi";
+import { jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { PageQuerySchema, pageSchema } from "../lib/pagination";
-import { limitBatchedWrites } from "../lib/rate-limit";
+import { limitBatched } from "../lib/rate-limit";
 import { PublicProfileSchema, UserSummarySchema } from "./view";
 
 const tags = ["Users"];
@@ -42,9 +42,9 @@ const followRoute = (method: "put" | "delete", summary: string) =>
     summary,
     description: "Idempotent: doing it twice leaves the same state and the same counts.",
     security: bearerSecurity,
-    middleware: [requireAuth, limitBatchedWrites] as const,
+    middleware: [requireAuth, limitBatched("follow")] as const,
     request: { params: IdParamsSchema },
-    responses: { 200: jsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 404, 429) },
+    responses: { 200: limitedJsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 403, 404, 429) },
   });
 
 export const followUserRoute = followRoute("put", "Follow a person (not yourself)");

@@ -1,4 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { blockedBetween, blockedError } from "../lib/blocking";
+import { notBlockedBetween } from "../lib/visibility";
 import type { Db } from "../db/client";
 import { follows, users } from "../db/schema";
 import { afterCursor, toPage } from "../lib/pagination";
@@ -7,13 +9,16 @@ import { userSummary } from "./view";
 import { isForeignKeyViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { guardedWrite, suspensionGuard } from "../lib/suspension";
+import { isDeletedAccount } from "../lib/deleted-account";
 
-export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
+/** A person's row; the deleted-account stand-in is no one. */
+export const findUser = async (db: Db, id: string) =>
+  isDeletedAccount(id) ? undefined : db.select().from(users).where(eq(users.id, id)).get();
 
 /** Existence only: reads the primary key, not the row (which holds the password hash and phone). */
 export const userExistsQuery = (db: Db, id: string) => db.select({ id: users.id }).from(users).where(eq(users.id, id));
 
-const userExists = async (db: Db, id: string) => (await userExistsQuery(db, id).get()) !== undefined;
+const userExists = async (db: Db, id: string) => !isDeletedAccount(id) && (await userExistsQuery(db, id).get()) !== undefined;
 
 export const userNotFound = () => new ApiError("not_found", "No user with this id");
 
@@ -22,21 +27,42 @@ export async function requireUser(db: Db, id: string): Promise<void> {
   if (!(await userExists(db, id))) throw userNotFound();
 }
 
-/** Follows or unfollows in one batch (with the follower's suspension check); undefined when there is no such person (see setReaction). */
+/**
+ * Follows or unfollows in one batch (with the follower's suspension check); undefined when there is no such
+ * person (see setReaction). A follow between people who blocked one another is refused (403) in the same statement.
+ */
 export async function setFollow(db: Db, followerId: string, followeeId: string, follow: boolean) {
+  if (isDeletedAccount(followeeId)) return undefined;
   const edge = and(eq(follows.followerId, followerId), eq(follows.followeeId, followeeId));
   const change = follow
-    ? db.insert(follows).values({ followerId, followeeId, createdAt: Date.now() }).onConflictDoNothing()
+    ? db
+        .insert(follows)
+        .select(
+          db
+            .select({
+              followerId: sql<string>`${followerId}`.as("follower_id"),
+              followeeId: users.id,
+              createdAt: sql<number>`${Date.now()}`.as("created_at"),
+            })
+            .from(users)
+            .where(and(eq(users.id, followeeId), notBlockedBetween(followerId, users.id))),
+        )
+        .onConflictDoNothing()
     : db.delete(follows).where(edge);
   try {
     const [, , followee] = await guardedWrite(db, followerId, () =>
       db.batch([
         suspensionGuard(db, followerId),
         change,
-        db.select({ followerCount: users.followerCount }).from(users).where(eq(users.id, followeeId)),
+        db
+          .select({ followerCount: users.followerCount, blocked: sql<number>`${blockedBetween(followerId, users.id)}` })
+          .from(users)
+          .where(eq(users.id, followeeId)),
       ]),
     );
-    return followee[0] && { following: follow, followerCount: followee[0].followerCount };
+    if (!followee[0]) return undefined;
+    if (follow && followee[0].blocked) throw blockedError("follow this person");
+    return { following: follow, followerCount: followee[0].followerCount };
   } catch (error) {
     if (isForeignKeyViolation(error)) return undefined;
     throw error;

@@ -28,7 +28,12 @@ export const PublicProfileSchema = z
 
 export const userSummary = (row: Pick<UserRow, "id" | "nickname">) => ({ id: row.id, nickname: row.nickname });
 
-export function publicProfile(row: UserRow): z.infer<typeof PublicProfileSchema> {
+type ProfileRow = Pick<
+  UserRow,
+  "id" | "nickname" | "bio" | "languages" | "ipCountry" | "ipRegion" | "followerCount" | "followingCount" | "noteCount" | "createdAt"
+>;
+
+export function publicProfile(row: ProfileRow): z.infer<typeof PublicProfileSchema> {
   return {
     id: row.id,
     nickname: row.nickname,

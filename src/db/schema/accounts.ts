@@ -19,6 +19,12 @@ export const users = sqliteTable("users", {
   suspendedUntil: integer("suspended_until"),
   /** Images shown in notes: low-resolution or original; null picks by the reader's country. */
   imageQuality: text("image_quality", { enum: ["low", "original"] }),
+  /** IANA time zone for out-of-control Friday; null: the request's zone. */
+  timeZone: text("time_zone"),
+  /** Whether the for-you feed goes random on Fridays (out-of-control Friday). */
+  randomFridays: integer("random_fridays", { mode: "boolean" }).notNull().default(true),
+  /** Share of the for-you feed in languages this person doesn't read, in percent. */
+  otherLanguagePercent: integer("other_language_percent").notNull().default(25),
   createdAt: createdAt(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -24,5 +24,6 @@ export const catTaxReceipts = sqliteTable(
     primaryKey({ columns: [t.noteId, t.serial] }),
     uniqueIndex("cat_tax_receipts_stamper_idx").on(t.noteId, t.stamperId),
     index("cat_tax_receipts_time_idx").on(t.createdAt, t.noteId),
+    index("cat_tax_receipts_by_stamper_idx").on(t.stamperId),
   ],
 );

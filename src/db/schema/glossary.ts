@@ -58,7 +58,10 @@ export const glossaryExplanations = sqliteTable(
     voteCount: integer("vote_count").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [index("glossary_explanations_best_idx").on(t.termId, t.voteCount, t.id)],
+  (t) => [
+    index("glossary_explanations_best_idx").on(t.termId, t.voteCount, t.id),
+    index("glossary_explanations_author_idx").on(t.authorId),
+  ],
 );
 
 export const glossaryVotes = sqliteTable(
@@ -72,7 +75,7 @@ export const glossaryVotes = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.explanationId, t.userId] })],
+  (t) => [primaryKey({ columns: [t.explanationId, t.userId] }), index("glossary_votes_user_idx").on(t.userId)],
 );
 
 export const glossaryState = sqliteTable("glossary_state", {

@@ -13,3 +13,4 @@ export * from "./glossary";
 export * from "./safety";
 export * from "./media";
 export * from "./moderation";
+export * from "./discovery";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { createdAt } from "./columns";
@@ -47,6 +48,10 @@ export const notes = sqliteTable(
     isCatNote: integer("is_cat_note", { mode: "boolean" }).notNull().default(false),
     catName: text("cat_name"),
     receiptCount: integer("receipt_count").notNull().default(0),
+    /** Impressions in feeds and note opens, rolled up by FeedImpressions (a few seconds behind). */
+    viewCount: integer("view_count").notNull().default(0),
+    /** 0.1° latitude band of the place, for the nearby feed's index; computed by SQLite. */
+    placeBand: integer("place_band").generatedAlwaysAs(sql`CAST((place_latitude + 90) * 10 AS INTEGER)`, { mode: "virtual" }),
     /** Moderation: hidden and removed notes are shown to their author only (src/lib/visibility.ts). */
     visibility: text("visibility", { enum: CONTENT_VISIBILITY }).notNull().default("visible"),
     /** Why staff hid or removed it, for its author to read. */
@@ -54,13 +59,21 @@ export const notes = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("notes_author_idx").on(t.authorId, t.id), index("notes_receipt_count_idx").on(t.receiptCount, t.id)],
+  (t) => [
+    index("notes_author_idx").on(t.authorId, t.id),
+    index("notes_receipt_count_idx").on(t.receiptCount, t.id),
+    index("notes_place_idx").on(t.placeBand, t.placeLongitude).where(sql`${t.placeBand} IS NOT NULL`),
+  ],
 );
 
 export const topics = sqliteTable("topics", {
   /** Normalised name: NFKC, lower case, no '#'. */
   name: text("name").primaryKey(),
   noteCount: integer("note_count").notNull().default(0),
+  /** Feed impressions of its notes, rolled up by FeedImpressions. */
+  viewCount: integer("view_count").notNull().default(0),
+  /** Staff keep this topic off `GET /v1/topics/trending`. */
+  hiddenFromTrending: integer("hidden_from_trending", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -73,8 +86,16 @@ export const noteTopics = sqliteTable(
     topic: text("topic")
       .notNull()
       .references(() => topics.name),
+    /** The note's discussion (itself plus its comments), kept by triggers; summed per topic in topic_discussion_shards. */
+    discussions: integer("discussions").notNull().default(0),
+    /** The note's likes + collects + comments, kept by triggers: the order of a topic's "top" page. */
+    score: integer("score").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.noteId, t.topic] }), index("note_topics_topic_idx").on(t.topic, t.noteId)],
+  (t) => [
+    primaryKey({ columns: [t.noteId, t.topic] }),
+    index("note_topics_topic_idx").on(t.topic, t.noteId),
+    index("note_topics_top_idx").on(t.topic, t.score, t.noteId),
+  ],
 );
 
 export const comments = sqliteTable(
@@ -107,5 +128,6 @@ export const comments = sqliteTable(
   (t) => [
     index("comments_thread_idx").on(t.noteId, t.parentId, t.id),
     index("comments_parent_idx").on(t.parentId, t.id),
+    index("comments_author_idx").on(t.authorId, t.id),
   ],
 );
