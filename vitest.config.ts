@@ -5,13 +5,20 @@ import { defineConfig } from "vitest/config";
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
 const ENGINE_TESTS = "test/translation-engines.test.ts";
 
+// A development-only key for webhook apps' encrypted signing secrets (production's is a
+// Workers secret). Targets stay production-strict in tests: receivers are public-looking hosts.
+const WEBHOOK_TEST_BINDINGS = {
+  WEBHOOK_SECRETS_KEY: "dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzI",
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: "false",
+};
+
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
   const workers = (name: string, include: string[], exclude: string[], bindings: Record<string, unknown>) => ({
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...bindings } },
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, ...WEBHOOK_TEST_BINDINGS, ...bindings } },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.

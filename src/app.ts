@@ -16,6 +16,7 @@ import { reactionsRouter } from "./reactions";
 import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
+import { webhooksRouter } from "./webhooks";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
 import { newId } from "./lib/ids";
@@ -76,13 +77,12 @@ export function createApp() {
       maxAge: 86400,
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
+  });
+  // Incoming webhooks (imports of up to 100 posts) set their own, larger limit on their route.
+  app.use((c, next) => (c.req.method === "POST" && c.req.path.startsWith("/v1/webhooks/") ? next() : apiBodyLimit(c, next)));
   app.use(async (c, next) => {
     c.set("db", createDb(c.env.DB));
     return next();
@@ -101,6 +101,7 @@ export function createApp() {
   app.route("/", catTaxRouter);
   app.route("/", translationRouter);
   app.route("/", glossaryRouter);
+  app.route("/", webhooksRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

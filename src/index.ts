@@ -1,6 +1,8 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { deleteExpiredRecords } from "./maintenance/cleanup";
+import type { WebhookQueueMessage } from "./lib/events";
+import { handleWebhookQueue, webhookHousekeeping } from "./webhooks";
 
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { NoteThread } from "./durable-objects/note-thread";
@@ -11,5 +13,7 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(deleteExpiredRecords(createDb(env.DB)));
+    ctx.waitUntil(webhookHousekeeping(env));
   },
-} satisfies ExportedHandler<Env>;
+  queue: handleWebhookQueue,
+} satisfies ExportedHandler<Env, WebhookQueueMessage>;

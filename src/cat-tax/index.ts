@@ -1,5 +1,6 @@
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { findNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
@@ -38,6 +39,7 @@ export const catTaxRouter = createRouter()
     if (!result.ok) {
       throw new ApiError(result.code, result.message, result.code === "service_unavailable" ? { headers: { "Retry-After": "5" } } : {});
     }
+    if (result.created) emitEvent(c, "cat_tax.stamped", { noteId: id, serial: result.serial });
     const [receipt] = await loadReceipts(c.var.db, id, [result.serial]);
     return c.json(receipt!, result.created ? 201 : 200);
   })

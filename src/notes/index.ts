@@ -2,6 +2,7 @@ import type { notes } from "../db/schema";
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
@@ -65,6 +66,7 @@ export const notesRouter = createRouter()
       topics,
       requestIpRegion(c),
     );
+    emitEvent(c, "note.created", { noteId: id });
     return c.json((await loadNoteView(c.var.db, id, viewer.id))!, 201);
   })
   .openapi(getNoteRoute, async (c) => {
@@ -106,6 +108,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
+    emitEvent(c, "note.deleted", { noteId: id });
     c.executionCtx.waitUntil(notifyThread(c.env, id));
     return c.body(null, 204);
   })

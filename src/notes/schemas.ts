@@ -107,6 +107,10 @@ export const NoteSchema = z
     isCatNote: z.boolean().openapi({ description: "Marked by its author or tagged #cattax / #猫税: anyone else may stamp a cat tax receipt" }),
     catName: z.string().nullable().openapi({ example: "Lili" }),
     receiptCount: z.number().int().openapi({ description: "Cat tax receipts stamped on it", example: 42 }),
+    imported: z
+      .object({ source: z.string().openapi({ example: "tiktok" }), originalId: z.string().openapi({ example: "7301234567890123456" }) })
+      .nullable()
+      .openapi({ description: "Set when a migration tool brought it from another platform; createdAt is then the original date" }),
     viewerState: z
       .object({ liked: z.boolean(), collected: z.boolean() })
       .nullable()

@@ -34,6 +34,7 @@ function present(
     isCatNote: isCatNote(note, topics),
     catName: note.catName,
     receiptCount: note.receiptCount,
+    imported: note.importSource ? { source: note.importSource, originalId: note.importOriginalId! } : null,
     viewerState,
     createdAt: iso(note.createdAt),
     updatedAt: iso(note.updatedAt),

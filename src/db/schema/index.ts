@@ -11,3 +11,4 @@ export * from "./cat-tax";
 export * from "./live";
 export * from "./glossary";
 export * from "./safety";
+export * from "./webhooks";

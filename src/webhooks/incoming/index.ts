@@ -1,0 +1,127 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../../env";
+import { sha256Hex } from "../../lib/crypto";
+import { ApiError } from "../../lib/errors";
+import type { WebhookQueueMessage } from "../../lib/events";
+import { createRouter } from "../../lib/router";
+import { appWithSecrets, isLinked } from "../apps/store";
+import { decryptSecrets } from "../secret-box";
+import { verifySignature } from "../standard-webhooks";
+import { applyVerdict, visibilityAfter } from "./apply-verdict";
+import { sortPosts } from "./import-posts";
+import { receiveWebhookRoute } from "./routes";
+import { EnvelopeSchema, ImportDataSchema, IncomingWebhookSchema, VerdictDataSchema } from "./schemas";
+import { type Claim, claimReceipt, findReceipt, targetVisibility } from "./store";
+
+const malformed = (field: string, message: string) =>
+  new ApiError("invalid_webhook_payload", `Malformed payload: ${field}`, { details: [{ field, location: "body", message }] });
+
+function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const details = parsed.error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(root)",
+    location: "body" as const,
+    message: issue.message,
+  }));
+  throw new ApiError("invalid_webhook_payload", `Malformed payload: ${[...new Set(details.map((d) => d.field))].join(", ")}`, { details });
+}
+
+function parseJson(raw: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(raw));
+  } catch {
+    throw malformed("(root)", "The body is not UTF-8 JSON");
+  }
+}
+
+const replay = (status: number, body: string) =>
+  new Response(body, { status, headers: { "Content-Type": "application/json", "Webhook-Replayed": "true" } });
+
+/** Answers the stored response of an earlier delivery with this webhook-id, if there was one. */
+async function earlierAnswer(c: Context<AppEnv>, appId: string, webhookId: string, bodyHash: string) {
+  const earlier = await findReceipt(c.var.db, appId, webhookId);
+  if (!earlier) return null;
+  if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", "This webhook-id was already used for a different payload");
+  return replay(earlier.responseStatus, earlier.responseBody);
+}
+
+/** Writes the receipt (with `effects` in the same batch) and answers; a duplicate gets the stored answer. */
+async function settle(c: Context<AppEnv>, claim: Claim, effects: Parameters<typeof c.var.db.batch>[0][number][] = []) {
+  const [won] = await c.var.db.batch([claimReceipt(c.var.db, claim), ...effects]);
+  if ((won as unknown[]).length > 0) {
+    return { first: true, response: new Response(claim.responseBody, { status: claim.responseStatus, headers: { "Content-Type": "application/json" } }) };
+  }
+  return { first: false, response: (await earlierAnswer(c, claim.appId, claim.webhookId, claim.bodyHash)) ?? c.json({}, 500) };
+}
+
+export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute, async (c) => {
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  const found = await appWithSecrets(c.var.db, c.req.valid("param").app);
+  if (!found) throw new ApiError("not_found", "No app with this name");
+  const { app, ciphertexts } = found;
+
+  const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
+  const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
+  if (!verified.ok) throw new ApiError("invalid_signature", verified.message);
+  const webhookId = headers.id!.slice(0, 255);
+  const bodyHash = await sha256Hex(new TextDecoder().decode(raw));
+
+  const earlier = await earlierAnswer(c, app.id, webhookId, bodyHash);
+  if (earlier) return earlier as never;
+
+  const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
+  if (!app.incomingEvents.includes(envelope.type)) {
+    throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);
+  }
+  const base = { appId: app.id, webhookId, claimToken: crypto.randomUUID(), eventType: envelope.type, bodyHash };
+
+  if (envelope.type === "moderation.verdict") {
+    const verdict = parseOr422(VerdictDataSchema, envelope.data, "data");
+    const before = await targetVisibility(c.var.db, verdict.target);
+    const body = {
+      webhookId,
+      type: "moderation.verdict" as const,
+      outcome: before === null ? ("target_not_found" as const) : ("applied" as const),
+      target: verdict.target,
+      action: verdict.action,
+      visibility: before === null ? null : visibilityAfter(verdict.action, before),
+    };
+    const claim: Claim = { ...base, status: "applied", responseStatus: 200, responseBody: JSON.stringify(body) };
+    return (await settle(c, claim, before === null ? [] : applyVerdict(c.var.db, claim, verdict))).response as never;
+  }
+
+  // content.import: the only other type an app can be allowed to send.
+  const data = parseOr422(ImportDataSchema, envelope.data, "data");
+  if (!(await isLinked(c.var.db, data.account, app.id))) {
+    throw new ApiError("forbidden", "This account has not linked the app: its owner must call PUT /v1/me/apps/{app}/link first");
+  }
+  const { accepted, rejected } = sortPosts(data.posts);
+  const body = {
+    webhookId,
+    type: "content.import" as const,
+    status: accepted.length > 0 ? ("queued" as const) : ("nothing_to_import" as const),
+    accepted: accepted.length,
+    rejected,
+  };
+  const { first, response } = await settle(c, {
+    ...base,
+    status: accepted.length > 0 ? "queued" : "imported",
+    responseStatus: 202,
+    responseBody: JSON.stringify(body),
+    payload: accepted.length > 0 ? { account: data.account, source: data.source, posts: accepted } : null,
+    result: accepted.length > 0 ? null : [],
+  });
+  if (first && accepted.length > 0) {
+    // Recorded first, so a lost send is only late: the hourly sweep queues stalled imports again.
+    const message: WebhookQueueMessage = { kind: "import", appId: app.id, webhookId };
+    await c.env.WEBHOOKS_QUEUE.send(message).catch((error: unknown) =>
+      console.error(JSON.stringify({ level: "error", message: "import not queued; the sweep will retry", error: String(error) })),
+    );
+  }
+  return response as never;
+});
+
+// The route documents its body by reference; the schema itself is registered here.
+incomingWebhooksRouter.openAPIRegistry.register("IncomingWebhook", IncomingWebhookSchema);
