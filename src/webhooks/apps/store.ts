@@ -165,13 +165,13 @@ export async function enableSubscription(db: Db, appId: string, subscriptionId: 
 export async function linkApp(db: Db, userId: string, appName: string, now: number) {
   const [app, link] = await db.batch([
     db.select({ name: webhookApps.name, description: webhookApps.description }).from(webhookApps).where(eq(webhookApps.name, appName)),
-    db.all<{ createdAt: number }>(sql`
-      insert into ${webhookAppLinks} (user_id, app_id, created_at)
-      select ${userId}, id, ${now} from ${webhookApps} where name = ${appName}
-      on conflict (user_id, app_id) do update set user_id = excluded.user_id
-      returning created_at as createdAt`),
+    db
+      .insert(webhookAppLinks)
+      .select(sql`select ${userId}, ${webhookApps.id}, ${now} from ${webhookApps} where ${webhookApps.name} = ${appName}`)
+      .onConflictDoUpdate({ target: [webhookAppLinks.userId, webhookAppLinks.appId], set: { userId: sql`excluded.user_id` } })
+      .returning({ createdAt: webhookAppLinks.createdAt }),
   ]);
-  const linked = (link as { createdAt: number }[])[0];
+  const linked = link[0];
   if (!app[0] || !linked) return null;
   return { app: app[0].name, description: app[0].description, linkedAt: iso(linked.createdAt) };
 }

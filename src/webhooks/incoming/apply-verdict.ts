@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client";
-import { comments, notes } from "../../db/schema";
+import { appModerationActions, comments, notes } from "../../db/schema";
 import { newId } from "../../lib/ids";
 import type { Verdict } from "./schemas";
 import { claimWon } from "./store";
@@ -40,8 +40,8 @@ export function applyVerdict(
           .where(
             and(eq(table.id, verdict.target.id), verdict.action === "hide" ? eq(table.visibility, "visible") : sql`1`, once),
           );
-  const audit = db.run(sql`
-    insert into app_moderation_actions (id, app_id, webhook_id, target_type, target_id, action, reason, created_at)
+  // Columns in table order: id, app_id, webhook_id, target_type, target_id, action, reason, created_at.
+  const audit = db.insert(appModerationActions).select(sql`
     select ${newId()}, ${claim.appId}, ${claim.webhookId}, ${verdict.target.type}, ${verdict.target.id}, ${verdict.action}, ${verdict.reason ?? null}, ${Date.now()}
     where ${once}`);
   return [change, audit];
