@@ -159,6 +159,15 @@ describe("rejections change nothing", () => {
   });
 });
 
+it("documents the webhook body and every answer in the OpenAPI document", async () => {
+  const doc = (await api("GET", "/openapi.json")).body;
+  const operation = doc.paths["/v1/webhooks/{app}"].post;
+  expect(operation.operationId).toBe("receiveWebhook");
+  expect(operation.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/IncomingWebhook" });
+  expect(doc.components.schemas.IncomingWebhook).toBeDefined();
+  expect(Object.keys(operation.responses).sort()).toEqual(["200", "202", "400", "401", "403", "404", "409", "413", "422", "503"]);
+});
+
 describe("secret rotation", () => {
   it("keeps an old secret working beside a new one until it is removed, and never shows or stores a secret in plain text", async () => {
     const [admin, author] = await Promise.all([createAdmin(), createUser()]);

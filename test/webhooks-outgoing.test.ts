@@ -83,7 +83,7 @@ describe("outgoing deliveries", () => {
     expect((await deliveries(app.name)).items).toEqual([
       expect.objectContaining({ webhookId: first!.webhookId, eventType: "note.created", status: "delivered", attempts: 2, lastResponseStatus: 200, nextAttemptAt: null }),
     ]);
-  });
+  }, 30_000);
 
   it("send nothing about hidden, deleted or a suspended author's content, and only an id when a note is deleted", async () => {
     const app = await subscribedApp(["note.created", "comment.created", "note.deleted"]);
@@ -107,6 +107,36 @@ describe("outgoing deliveries", () => {
     for (const id of [hidden.id, onHidden.body.id, bySuspended.id]) expect(JSON.stringify(sent)).not.toContain(id);
   });
 
+  it("tell subscribers of new comments and cat tax receipts, with only what anyone may read", async () => {
+    const app = await subscribedApp(["comment.created", "cat_tax.stamped"]);
+    const [owner, fan] = await Promise.all([createUser(), createUser()]);
+    const note = (await api("POST", "/v1/notes", { token: owner.token, body: { body: "Lili says hi #cattax", catName: "Lili" } })).body;
+    const comment = (await api("POST", `/v1/notes/${note.id}/comments`, { token: fan.token, body: { body: "好可爱! 🐱" } })).body;
+    const stamped = await api("POST", `/v1/notes/${note.id}/cat-tax-receipts`, { token: fan.token });
+    expect(stamped.status).toBe(201);
+    expect((await api("POST", `/v1/notes/${note.id}/cat-tax-receipts`, { token: fan.token })).status).toBe(200);
+
+    await vi.waitFor(() => expect(receiver.at(app.path)).toHaveLength(2), soon);
+    const byType = Object.fromEntries(receiver.at(app.path).map((r) => [r.body.type, r]));
+    expect(byType["comment.created"]!.body.data).toEqual({
+      comment: {
+        id: comment.id,
+        noteId: note.id,
+        parentId: null,
+        author: { id: fan.id, nickname: fan.nickname },
+        body: "好可爱! 🐱",
+        language: comment.language,
+        createdAt: comment.createdAt,
+      },
+    });
+    expect(byType["cat_tax.stamped"]!.body.data).toMatchObject({
+      receipt: { noteId: note.id, serial: 1, text: stamped.body.text, stamper: { id: fan.id, nickname: fan.nickname } },
+      note: { id: note.id, catName: "Lili", receiptCount: 1 },
+    });
+    expect(byType["comment.created"]!.webhookId).not.toBe(byType["cat_tax.stamped"]!.webhookId);
+    for (const r of receiver.at(app.path)) expect(r.verifiedBy).toEqual([0]);
+  });
+
   it("never send content hidden after its event on a later retry", async () => {
     const app = await subscribedApp(["note.created"]);
     receiver.reply(app.path, 503);
@@ -116,7 +146,7 @@ describe("outgoing deliveries", () => {
     await vi.waitFor(async () => expect((await deliveries(app.name)).items[0]).toMatchObject({ status: "cancelled" }), soon);
     expect((await deliveries(app.name)).items[0]).toMatchObject({ attempts: 1, lastResponseStatus: 503, lastError: "The content is no longer public" });
     expect(receiver.at(app.path)).toHaveLength(1);
-  });
+  }, 30_000);
 
   it("retry after growing delays with jitter, dead-letter after the last try, and can be re-sent", async () => {
     const app = await subscribedApp(["note.deleted"]);

@@ -33,7 +33,7 @@ async function bury(db: Db, message: Message<WebhookQueueMessage>) {
 }
 
 /** The worker's queue() handler: webhook deliveries, event fan-out and imports, and their dead letters. */
-export async function handleWebhookQueue(batch: MessageBatch<WebhookQueueMessage>, env: Env): Promise<void> {
+export async function handleWebhookQueue(batch: MessageBatch<WebhookQueueMessage>, env: Env, _ctx?: ExecutionContext): Promise<void> {
   const db = createDb(env.DB);
   const dead = batch.queue === DEAD_LETTER_QUEUE;
   await Promise.all(
