@@ -1,5 +1,7 @@
+import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
+import worker from "../src/index";
 import { api, createUser, expectError } from "./helpers";
 import { createAdmin, importPayload, newWebhookId, registerApp, rowCount, sender, verdict } from "./webhook-helpers";
 
@@ -242,6 +244,9 @@ describe("content.import", () => {
     const link = await api("PUT", `/v1/me/apps/${app.name}/link`, { token: owner.token });
     expect(link.status).toBe(200);
     expect(link.body).toMatchObject({ app: app.name });
+    expect((await api("PUT", `/v1/me/apps/${app.name}/link`, { token: owner.token })).body.linkedAt).toBe(link.body.linkedAt);
+    expect((await api("GET", "/v1/me/apps", { token: owner.token })).body).toEqual({ items: [link.body], nextCursor: null });
+    expectError(await api("PUT", "/v1/me/apps/no-such-app/link", { token: owner.token }), 404, "not_found");
 
     const first = await send.send(importPayload(owner.id, posts));
     expect(first.response.status).toBe(202);
@@ -279,6 +284,7 @@ describe("content.import", () => {
     expect(await rowCount("SELECT count(*) AS n FROM notes WHERE author_id = ?", owner.id)).toBe(2);
 
     expect((await api("DELETE", `/v1/me/apps/${app.name}/link`, { token: owner.token })).status).toBe(204);
+    expect((await api("GET", "/v1/me/apps", { token: owner.token })).body.items).toEqual([]);
     expectError((await send.send(importPayload(owner.id, posts))).response, 403, "forbidden");
   });
 
@@ -296,4 +302,28 @@ describe("content.import", () => {
     await waitForImport(id);
     expect(await rowCount("SELECT count(*) AS n FROM notes WHERE author_id = ?", owner.id)).toBe(5);
   });
+});
+
+it("the hourly sweep queues an import whose queue message was lost, and it is applied once", async () => {
+  const [admin, owner] = await Promise.all([createAdmin(), createUser()]);
+  const app = await registerApp(admin, { incomingEvents: ["content.import"] });
+  await api("PUT", `/v1/me/apps/${app.name}/link`, { token: owner.token });
+  const webhookId = newWebhookId();
+  const payload = { account: owner.id, source: "douyin", posts: [{ originalId: "lost-1", title: "", body: "夜市 #food", media: [], topics: [], createdAt: "2024-02-10T12:00:00Z" }] };
+  // As if the worker recorded the delivery and then failed to queue it, 20 minutes ago.
+  await env.DB.prepare(
+    "INSERT INTO webhook_receipts (app_id, webhook_id, claim_token, event_type, body_hash, status, response_status, response_body, payload, received_at) VALUES (?, ?, 't', 'content.import', 'h', 'queued', 202, '{}', ?, ?)",
+  )
+    .bind(app.app.id, webhookId, JSON.stringify(payload), Date.now() - 20 * 60_000)
+    .run();
+
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron: "17 * * * *" }), env, ctx);
+  await waitOnExecutionContext(ctx);
+  await vi.waitFor(async () => {
+    const row = await env.DB.prepare("SELECT status FROM webhook_receipts WHERE webhook_id = ?").bind(webhookId).first<{ status: string }>();
+    expect(row?.status).toBe("imported");
+  }, { timeout: 10_000, interval: 100 });
+  const notes = (await api("GET", `/v1/users/${owner.id}/notes`)).body.items;
+  expect(notes).toEqual([expect.objectContaining({ body: "夜市 #food", topics: ["food"], imported: { source: "douyin", originalId: "lost-1" } })]);
 });

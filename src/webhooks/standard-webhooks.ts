@@ -62,6 +62,7 @@ export async function verifySignature(
   if (!id || !timestamp || !signature) {
     return { ok: false, message: "Missing webhook-id, webhook-timestamp or webhook-signature header" };
   }
+  if (!/^[\x21-\x7e]{1,255}$/.test(id)) return { ok: false, message: "webhook-id must be 1-255 visible ASCII characters" };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, message: "webhook-timestamp must be whole seconds since the epoch" };
   if (Math.abs(nowSeconds - Number(timestamp)) > TIMESTAMP_TOLERANCE_SECONDS) {
     return { ok: false, message: "webhook-timestamp is more than 5 minutes from now: sign each attempt afresh" };

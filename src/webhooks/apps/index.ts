@@ -12,6 +12,7 @@ import {
   createWebhookAppRoute,
   enableWebhookSubscriptionRoute,
   linkAppRoute,
+  listLinkedAppsRoute,
   listWebhookAppsRoute,
   removeWebhookAppSecretRoute,
   removeWebhookSubscriptionRoute,
@@ -28,6 +29,7 @@ import {
   insertSecret,
   insertSubscription,
   linkApp,
+  linkedApps,
   loadAppViews,
   pageOfApps,
   requireApp,
@@ -124,6 +126,10 @@ export const webhookAppsRouter = createRouter()
     const link = await linkApp(c.var.db, signedInViewer(c).id, c.req.valid("param").app, Date.now());
     if (!link) throw appNotFound();
     return c.json(link, 200);
+  })
+  .openapi(listLinkedAppsRoute, async (c) => {
+    const links = await linkedApps(c.var.db, signedInViewer(c).id);
+    return c.json({ items: links.map((link) => ({ ...link, linkedAt: iso(link.linkedAt) })), nextCursor: null }, 200);
   })
   .openapi(unlinkAppRoute, async (c) => {
     if (!(await unlinkApp(c.var.db, signedInViewer(c).id, c.req.valid("param").app))) throw appNotFound();

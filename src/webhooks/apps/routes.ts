@@ -129,6 +129,18 @@ export const linkAppRoute = createRoute({
   responses: { 200: jsonResponse(AppLinkSchema, "Linked"), ...errorResponses(401, 404, 429) },
 });
 
+export const listLinkedAppsRoute = createRoute({
+  method: "get",
+  path: "/v1/me/apps",
+  operationId: "listLinkedApps",
+  tags,
+  summary: "The apps you have let into your account",
+  description: "Most recently linked first; all of them in one page.",
+  security: bearerSecurity,
+  middleware: [requireAuth] as const,
+  responses: { 200: jsonResponse(pageSchema(AppLinkSchema, "WebhookAppLinkPage"), "Linked apps"), ...errorResponses(401) },
+});
+
 export const unlinkAppRoute = createRoute({
   method: "delete",
   path: "/v1/me/apps/{app}/link",

@@ -1,6 +1,6 @@
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { webhookAppLinks, webhookApps, webhookAppSecrets, webhookSubscriptions } from "../../db/schema";
+import { webhookAppLinks, webhookApps, webhookAppSecrets, webhookReceipts, webhookSubscriptions } from "../../db/schema";
 import { isUniqueViolation } from "../../lib/db-errors";
 import { ApiError } from "../../lib/errors";
 import { afterCursor, toPage } from "../../lib/pagination";
@@ -22,17 +22,25 @@ export async function requireApp(db: Db, name: string): Promise<AppRow> {
 
 const appIdByName = (db: Db, name: string) => db.select({ id: webhookApps.id }).from(webhookApps).where(eq(webhookApps.name, name));
 
-/** An app and its encrypted secrets, in one round trip: what verifying or signing a webhook needs. */
-export async function appWithSecrets(db: Db, name: string) {
-  const [apps, secrets] = await db.batch([
+/**
+ * What receiving a webhook needs, in one round trip: the app, its encrypted
+ * secrets and any earlier delivery with this webhook-id (used only once the
+ * signature has been verified).
+ */
+export async function appForDelivery(db: Db, name: string, webhookId: string) {
+  const [apps, secrets, earlier] = await db.batch([
     db.select().from(webhookApps).where(eq(webhookApps.name, name)),
     db
       .select({ ciphertext: webhookAppSecrets.ciphertext })
       .from(webhookAppSecrets)
       .where(inArray(webhookAppSecrets.appId, appIdByName(db, name))),
+    db
+      .select({ bodyHash: webhookReceipts.bodyHash, responseStatus: webhookReceipts.responseStatus, responseBody: webhookReceipts.responseBody })
+      .from(webhookReceipts)
+      .where(and(inArray(webhookReceipts.appId, appIdByName(db, name)), eq(webhookReceipts.webhookId, webhookId))),
   ]);
   const app = apps[0];
-  return app ? { app, ciphertexts: secrets.map((s) => s.ciphertext) } : null;
+  return app ? { app, ciphertexts: secrets.map((s) => s.ciphertext), earlier: earlier[0] ?? null } : null;
 }
 
 export type NewSubscription = { id: string; url: string; events: string[] };
@@ -175,6 +183,16 @@ export async function linkApp(db: Db, userId: string, appName: string, now: numb
   if (!app[0] || !linked) return null;
   return { app: app[0].name, description: app[0].description, linkedAt: iso(linked.createdAt) };
 }
+
+/** The apps a person has let into their account, most recent first. */
+export const linkedApps = (db: Db, userId: string) =>
+  db
+    .select({ app: webhookApps.name, description: webhookApps.description, linkedAt: webhookAppLinks.createdAt })
+    .from(webhookAppLinks)
+    .innerJoin(webhookApps, eq(webhookApps.id, webhookAppLinks.appId))
+    .where(eq(webhookAppLinks.userId, userId))
+    .orderBy(desc(webhookAppLinks.createdAt))
+    .limit(100);
 
 export async function unlinkApp(db: Db, userId: string, appName: string) {
   const [app] = await db.batch([

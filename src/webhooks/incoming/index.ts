@@ -5,7 +5,7 @@ import { sha256Hex } from "../../lib/crypto";
 import { ApiError } from "../../lib/errors";
 import type { WebhookQueueMessage } from "../../lib/events";
 import { createRouter } from "../../lib/router";
-import { appWithSecrets, isLinked } from "../apps/store";
+import { appForDelivery, isLinked } from "../apps/store";
 import { decryptSecrets } from "../secret-box";
 import { verifySignature } from "../standard-webhooks";
 import { applyVerdict, visibilityAfter } from "./apply-verdict";
@@ -39,10 +39,10 @@ function parseJson(raw: Uint8Array): unknown {
 const replay = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "application/json", "Webhook-Replayed": "true" } });
 
-/** Answers the stored response of an earlier delivery with this webhook-id, if there was one. */
-async function earlierAnswer(c: Context<AppEnv>, appId: string, webhookId: string, bodyHash: string) {
-  const earlier = await findReceipt(c.var.db, appId, webhookId);
-  if (!earlier) return null;
+type Earlier = { bodyHash: string; responseStatus: number; responseBody: string };
+
+/** The first delivery's answer again; the same id with another body is refused. */
+function answerAgain(earlier: Earlier, bodyHash: string) {
   if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", "This webhook-id was already used for a different payload");
   return replay(earlier.responseStatus, earlier.responseBody);
 }
@@ -53,23 +53,23 @@ async function settle(c: Context<AppEnv>, claim: Claim, effects: Parameters<type
   if ((won as unknown[]).length > 0) {
     return { first: true, response: new Response(claim.responseBody, { status: claim.responseStatus, headers: { "Content-Type": "application/json" } }) };
   }
-  return { first: false, response: (await earlierAnswer(c, claim.appId, claim.webhookId, claim.bodyHash)) ?? c.json({}, 500) };
+  // Lost the claim to a copy of this delivery that arrived at the same moment.
+  const earlier = await findReceipt(c.var.db, claim.appId, claim.webhookId);
+  return { first: false, response: answerAgain(earlier!, claim.bodyHash) };
 }
 
 export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute, async (c) => {
   const raw = new Uint8Array(await c.req.arrayBuffer());
-  const found = await appWithSecrets(c.var.db, c.req.valid("param").app);
+  const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
+  const found = await appForDelivery(c.var.db, c.req.valid("param").app, headers.id ?? "");
   if (!found) throw new ApiError("not_found", "No app with this name");
   const { app, ciphertexts } = found;
 
-  const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
   if (!verified.ok) throw new ApiError("invalid_signature", verified.message);
-  const webhookId = headers.id!.slice(0, 255);
+  const webhookId = headers.id!;
   const bodyHash = await sha256Hex(new TextDecoder().decode(raw));
-
-  const earlier = await earlierAnswer(c, app.id, webhookId, bodyHash);
-  if (earlier) return earlier as never;
+  if (found.earlier) return answerAgain(found.earlier, bodyHash) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
   if (!app.incomingEvents.includes(envelope.type)) {
