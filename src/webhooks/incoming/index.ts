@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../env";
-import { sha256Hex } from "../../lib/crypto";
+import { toHex } from "../../lib/crypto";
 import { ApiError } from "../../lib/errors";
 import type { WebhookQueueMessage } from "../../lib/events";
 import { createRouter } from "../../lib/router";
@@ -58,68 +58,68 @@ async function settle(c: Context<AppEnv>, claim: Claim, effects: Parameters<type
   return { first: false, response: answerAgain(earlier!, claim.bodyHash) };
 }
 
+type Base = Pick<Claim, "appId" | "webhookId" | "claimToken" | "eventType" | "bodyHash">;
+
+/** A moderation service's verdict: applied in the same batch as the receipt, answered 200. */
+async function receiveVerdict(c: Context<AppEnv>, base: Base, data: unknown) {
+  const verdict = parseOr422(VerdictDataSchema, data, "data");
+  const before = await targetVisibility(c.var.db, verdict.target);
+  const body = {
+    webhookId: base.webhookId,
+    type: "moderation.verdict" as const,
+    outcome: before === null ? ("target_not_found" as const) : ("applied" as const),
+    target: verdict.target,
+    action: verdict.action,
+    visibility: before === null ? null : visibilityAfter(verdict.action, before),
+  };
+  const claim: Claim = { ...base, status: "applied", responseStatus: 200, responseBody: JSON.stringify(body) };
+  return (await settle(c, claim, before === null ? [] : applyVerdict(c.var.db, claim, verdict))).response;
+}
+
+/** A migration tool's posts: recorded with the receipt, answered 202, imported by the queue. */
+async function receiveImport(c: Context<AppEnv>, base: Base, data: unknown) {
+  const request = parseOr422(ImportDataSchema, data, "data");
+  if (!(await isLinked(c.var.db, request.account, base.appId))) {
+    throw new ApiError("forbidden", "This account has not linked the app: its owner must call PUT /v1/me/apps/{app}/link first");
+  }
+  const { accepted, rejected } = sortPosts(request.posts);
+  const queued = accepted.length > 0;
+  const body = { webhookId: base.webhookId, type: "content.import" as const, status: queued ? "queued" : "nothing_to_import", accepted: accepted.length, rejected };
+  const { first, response } = await settle(c, {
+    ...base,
+    status: queued ? "queued" : "imported",
+    responseStatus: 202,
+    responseBody: JSON.stringify(body),
+    payload: queued ? { account: request.account, source: request.source, posts: accepted } : null,
+    result: queued ? null : [],
+  });
+  if (first && queued) {
+    // Recorded first, so a lost send is only late: the hourly sweep queues stalled imports again.
+    const message: WebhookQueueMessage = { kind: "import", appId: base.appId, webhookId: base.webhookId };
+    await c.env.WEBHOOKS_QUEUE.send(message).catch((error: unknown) =>
+      console.error(JSON.stringify({ level: "error", message: "import not queued; the sweep will retry", error: String(error) })),
+    );
+  }
+  return response;
+}
+
 export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute, async (c) => {
   const raw = new Uint8Array(await c.req.arrayBuffer());
   const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
   const found = await appForDelivery(c.var.db, c.req.valid("param").app, headers.id ?? "");
   if (!found) throw new ApiError("not_found", "No app with this name");
-  const { app, ciphertexts } = found;
+  const { app, ciphertexts, earlier } = found;
 
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
   if (!verified.ok) throw new ApiError("invalid_signature", verified.message);
-  const webhookId = headers.id!;
-  const bodyHash = await sha256Hex(new TextDecoder().decode(raw));
-  if (found.earlier) return answerAgain(found.earlier, bodyHash) as never;
+  const bodyHash = toHex(await crypto.subtle.digest("SHA-256", raw));
+  if (earlier) return answerAgain(earlier, bodyHash) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
-  if (!app.incomingEvents.includes(envelope.type)) {
-    throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);
-  }
-  const base = { appId: app.id, webhookId, claimToken: crypto.randomUUID(), eventType: envelope.type, bodyHash };
-
-  if (envelope.type === "moderation.verdict") {
-    const verdict = parseOr422(VerdictDataSchema, envelope.data, "data");
-    const before = await targetVisibility(c.var.db, verdict.target);
-    const body = {
-      webhookId,
-      type: "moderation.verdict" as const,
-      outcome: before === null ? ("target_not_found" as const) : ("applied" as const),
-      target: verdict.target,
-      action: verdict.action,
-      visibility: before === null ? null : visibilityAfter(verdict.action, before),
-    };
-    const claim: Claim = { ...base, status: "applied", responseStatus: 200, responseBody: JSON.stringify(body) };
-    return (await settle(c, claim, before === null ? [] : applyVerdict(c.var.db, claim, verdict))).response as never;
-  }
-
-  // content.import: the only other type an app can be allowed to send.
-  const data = parseOr422(ImportDataSchema, envelope.data, "data");
-  if (!(await isLinked(c.var.db, data.account, app.id))) {
-    throw new ApiError("forbidden", "This account has not linked the app: its owner must call PUT /v1/me/apps/{app}/link first");
-  }
-  const { accepted, rejected } = sortPosts(data.posts);
-  const body = {
-    webhookId,
-    type: "content.import" as const,
-    status: accepted.length > 0 ? ("queued" as const) : ("nothing_to_import" as const),
-    accepted: accepted.length,
-    rejected,
-  };
-  const { first, response } = await settle(c, {
-    ...base,
-    status: accepted.length > 0 ? "queued" : "imported",
-    responseStatus: 202,
-    responseBody: JSON.stringify(body),
-    payload: accepted.length > 0 ? { account: data.account, source: data.source, posts: accepted } : null,
-    result: accepted.length > 0 ? null : [],
-  });
-  if (first && accepted.length > 0) {
-    // Recorded first, so a lost send is only late: the hourly sweep queues stalled imports again.
-    const message: WebhookQueueMessage = { kind: "import", appId: app.id, webhookId };
-    await c.env.WEBHOOKS_QUEUE.send(message).catch((error: unknown) =>
-      console.error(JSON.stringify({ level: "error", message: "import not queued; the sweep will retry", error: String(error) })),
-    );
-  }
+  if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);
+  const base = { appId: app.id, webhookId: headers.id!, claimToken: crypto.randomUUID(), eventType: envelope.type, bodyHash };
+  // An app can only be allowed the two incoming types.
+  const response = envelope.type === "moderation.verdict" ? await receiveVerdict(c, base, envelope.data) : await receiveImport(c, base, envelope.data);
   return response as never;
 });
 
