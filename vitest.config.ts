@@ -5,12 +5,9 @@ import { defineConfig } from "vitest/config";
 // requests to them are answered at the fetch boundary (test/fake-providers.ts).
 const ENGINE_TESTS = "test/translation-engines.test.ts";
 
-// A development-only key for webhook apps' encrypted signing secrets (production's is a
-// Workers secret). Targets stay production-strict in tests: receivers are public-looking hosts.
-const WEBHOOK_TEST_BINDINGS = {
-  WEBHOOK_SECRETS_KEY: "dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzI",
-  WEBHOOKS_ALLOW_PRIVATE_TARGETS: "false",
-};
+// A test-only key for webhook apps' encrypted signing secrets (production's is a Workers
+// secret). WEBHOOKS_ALLOW_PRIVATE_TARGETS stays unset: tests target public-looking hosts.
+const WEBHOOK_TEST_BINDINGS = { WEBHOOK_SECRETS_KEY: "dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzI" };
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");

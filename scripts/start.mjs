@@ -7,7 +7,12 @@ import { startWrangler, wrangler } from "./wrangler.mjs";
 await wrangler(["d1", "migrations", "apply", "DB", "--local"]);
 await seedLocal();
 // Webhook apps' secrets need an encryption key; without one in .dev.vars, use the development default.
-const webhookKey = devVarsWebhookKey() ? [] : ["--var", `WEBHOOK_SECRETS_KEY:${DEV_WEBHOOK_SECRETS_KEY}`];
-const dev = startWrangler(["dev", ...webhookKey, ...process.argv.slice(2)]);
+// Local webhook receivers live on loopback over http: allowed here only, never in a deployed config.
+const webhookVars = [
+  ...(devVarsWebhookKey() ? [] : ["--var", `WEBHOOK_SECRETS_KEY:${DEV_WEBHOOK_SECRETS_KEY}`]),
+  "--var",
+  "WEBHOOKS_ALLOW_PRIVATE_TARGETS:true",
+];
+const dev = startWrangler(["dev", ...webhookVars, ...process.argv.slice(2)]);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => dev.kill(signal));
 dev.on("exit", (code) => process.exit(code ?? 0));

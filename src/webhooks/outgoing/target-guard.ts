@@ -10,7 +10,7 @@
 
 export type TargetCheck = { ok: true; url: URL } | { ok: false; reason: string };
 
-/** Local dev and tests may target loopback and plain http, never production. */
+/** `npm start` may target loopback and plain http (it sets the var); never production. */
 export const allowsPrivateTargets = (env: { ENVIRONMENT?: string; WEBHOOKS_ALLOW_PRIVATE_TARGETS?: string }) =>
   env.ENVIRONMENT !== "production" && env.WEBHOOKS_ALLOW_PRIVATE_TARGETS === "true";
 
