@@ -5,6 +5,7 @@ import worker from "../src/index";
 import { RETRY_DELAYS_SECONDS } from "../src/webhooks/outgoing/deliver";
 import { fakeReceiver } from "./fake-receiver";
 import { api, createUser, expectError, type TestUser } from "./helpers";
+import { watchReady } from "./live-helpers";
 import { createAdmin, registerApp, uniqueAppName } from "./webhook-helpers";
 
 let receiver: ReturnType<typeof fakeReceiver>;
@@ -135,6 +136,20 @@ describe("outgoing deliveries", () => {
     });
     expect(byType["comment.created"]!.webhookId).not.toBe(byType["cat_tax.stamped"]!.webhookId);
     for (const r of receiver.at(app.path)) expect(r.verifiedBy).toEqual([0]);
+  });
+
+  it("tell subscribers of a comment posted over a live thread's WebSocket too", async () => {
+    const app = await subscribedApp(["comment.created"]);
+    const [owner, fan] = await Promise.all([createUser(), createUser()]);
+    const note = await postNote(owner, "live thread");
+    const { watcher } = await watchReady(note.id);
+    watcher.send({ type: "auth", token: fan.token });
+    await watcher.waitFor((m) => m.type === "authenticated");
+    watcher.send({ type: "comment", ref: "w1", body: "Posted live 🐱" });
+    const accepted = await watcher.waitFor((m) => m.type === "comment.accepted");
+    watcher.close();
+    await vi.waitFor(() => expect(receiver.at(app.path)).toHaveLength(1), soon);
+    expect(receiver.at(app.path)[0]!.body.data.comment).toMatchObject({ id: accepted.commentId, body: "Posted live 🐱", author: { id: fan.id } });
   });
 
   it("never send content hidden after its event on a later retry", async () => {

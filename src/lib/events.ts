@@ -22,7 +22,7 @@ export type WebhookQueueMessage =
 
 type Background = { env: Env; waitUntil: (promise: Promise<unknown>) => void };
 
-/** Queues an event for webhook subscribers without making the caller wait. */
+/** Queues an event for webhook subscribers without making the caller wait (a Durable Object, which outlives the message, passes a no-op waitUntil). */
 export function emitEventIn({ env, waitUntil }: Background, type: OutgoingEventType, subject: EventSubject): void {
   const message: WebhookQueueMessage = { kind: "event", eventId: `msg_${newId()}`, type, subject, occurredAt: Date.now() };
   waitUntil(
