@@ -122,6 +122,7 @@ describe("rejections change nothing", () => {
     const note = await postNote(author.token);
 
     expectError((await sender("no-such-app", importer.secret).send(verdict({ type: "note", id: note.id }, "hide"))).response, 404, "not_found");
+    expectError((await sender("No_Such_App", importer.secret).send(verdict({ type: "note", id: note.id }, "hide"))).response, 404, "not_found");
     const notAllowed = await sender(importer.name, importer.secret).send(verdict({ type: "note", id: note.id }, "hide"));
     expect(expectError(notAllowed.response, 403, "forbidden").message).toContain("moderation.verdict");
 

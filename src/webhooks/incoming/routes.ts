@@ -1,9 +1,13 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError, errorResponses, errorResponse } from "../../lib/errors";
 import { jsonResponse } from "../../lib/openapi";
-import { AppParamsSchema } from "../apps/schemas";
 import { ImportAcceptedSchema, MAX_WEBHOOK_BODY_BYTES, VerdictResultSchema, WebhookHeadersSchema } from "./schemas";
+
+// Any name is looked up, so a sender with a wrong one gets 404 like any unknown app.
+const WebhookParamsSchema = z.object({
+  app: z.string().max(100).openapi({ param: { name: "app", in: "path" }, example: "potato-migrator" }),
+});
 
 const errors = errorResponses(401, 403, 404, 409, 413, 422, 503);
 
@@ -28,7 +32,7 @@ Rejections change nothing: bad or missing signature or stale timestamp 401, unkn
     }),
   ],
   request: {
-    params: AppParamsSchema,
+    params: WebhookParamsSchema,
     headers: WebhookHeadersSchema,
     // Documented, not validated by the framework: the signature covers the raw bytes, so the handler reads them itself.
     body: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/IncomingWebhook" } } } },
