@@ -1,4 +1,4 @@
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import worker from "../src/index";
@@ -327,4 +327,26 @@ it("the hourly sweep queues an import whose queue message was lost, and it is ap
   }, { timeout: 10_000, interval: 100 });
   const notes = (await api("GET", `/v1/users/${owner.id}/notes`)).body.items;
   expect(notes).toEqual([expect.objectContaining({ body: "夜市 #food", topics: ["food"], imported: { source: "douyin", originalId: "lost-1" } })]);
+});
+
+it("does not apply a queued import after the account owner unlinked the app", async () => {
+  const [admin, owner] = await Promise.all([createAdmin(), createUser()]);
+  const app = await registerApp(admin, { incomingEvents: ["content.import"] });
+  const webhookId = newWebhookId();
+  const payload = { account: owner.id, source: "tiktok", posts: [{ originalId: "late-1", title: "", body: "too late", media: [], topics: [], createdAt: "2024-02-10T12:00:00Z" }] };
+  // Recorded while linked; the owner unlinked before the queue got to it.
+  await env.DB.prepare(
+    "INSERT INTO webhook_receipts (app_id, webhook_id, claim_token, event_type, body_hash, status, response_status, response_body, payload, received_at) VALUES (?, ?, 't', 'content.import', 'h', 'queued', 202, '{}', ?, ?)",
+  )
+    .bind(app.app.id, webhookId, JSON.stringify(payload), Date.now())
+    .run();
+  const batch = createMessageBatch("notebridge-webhooks", [{ id: "m1", timestamp: new Date(), attempts: 1, body: { kind: "import", appId: app.app.id, webhookId } }]);
+  const ctx = createExecutionContext();
+  await worker.queue(batch as never, env, ctx);
+  expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(["m1"]);
+  const row = await env.DB.prepare("SELECT status, result, payload FROM webhook_receipts WHERE webhook_id = ?").bind(webhookId).first<{ status: string; result: string; payload: string | null }>();
+  expect(row!.status).toBe("imported");
+  expect(row!.payload).toBeNull();
+  expect(JSON.parse(row!.result)).toEqual([{ originalId: "late-1", outcome: "failed", noteId: null, error: "The account unlinked the app before the import ran" }]);
+  expect(await rowCount("SELECT count(*) AS n FROM notes WHERE author_id = ?", owner.id)).toBe(0);
 });
