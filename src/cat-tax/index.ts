@@ -1,6 +1,7 @@
 import { signedInViewer } from "../lib/auth";
 import { blockedError, blockedFromNote } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { findVisibleNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
@@ -45,6 +46,7 @@ export const catTaxRouter = createRouter()
     if (!result.ok) {
       throw new ApiError(result.code, result.message, result.code === "service_unavailable" ? { headers: { "Retry-After": "5" } } : {});
     }
+    if (result.created) emitEvent(c, "cat_tax.stamped", { noteId: id, serial: result.serial });
     const [receipt] = await loadReceipts(c.var.db, id, [result.serial]);
     return c.json(receipt!, result.created ? 201 : 200);
   })

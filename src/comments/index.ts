@@ -1,6 +1,7 @@
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { findNote, requireNote } from "../notes/store";
@@ -30,6 +31,7 @@ export const commentsRouter = createRouter()
     const { id: noteId } = c.req.valid("param");
     const comment = await postComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
     c.executionCtx.waitUntil(notifyThread(c.env, noteId, comment));
+    emitEvent(c, "comment.created", { commentId: comment.id });
     return c.json(comment, 201);
   })
   .openapi(listThreadRoute, async (c) => {

@@ -1,6 +1,7 @@
 import type { notes } from "../db/schema";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
 import { clientIp } from "../lib/rate-limit";
@@ -47,6 +48,7 @@ export const notesRouter = createRouter()
     const { id } = await insertNote(c.var.db, viewer.id, content, topics, requestIpRegion(c), {
       extras: uploadIds.length ? (noteId) => attachMediaStatements(c.var.db, viewer.id, noteId, uploadIds) : undefined,
     });
+    emitEvent(c, "note.created", { noteId: id });
     return c.json((await loadNoteView(c.var.db, id, viewer.id, readerImageQuality(c)))!, 201);
   })
   .openapi(getNoteRoute, async (c) => {
@@ -91,6 +93,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
+    emitEvent(c, "note.deleted", { noteId: id });
     c.executionCtx.waitUntil(notifyThread(c.env, id));
     return c.body(null, 204);
   })
