@@ -58,19 +58,6 @@ CREATE TABLE `webhook_receipts` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_receipts_status_idx` ON `webhook_receipts` (`status`,`received_at`);--> statement-breakpoint
-CREATE TABLE `app_moderation_actions` (
-	`id` text PRIMARY KEY NOT NULL,
-	`app_id` text NOT NULL,
-	`webhook_id` text NOT NULL,
-	`target_type` text NOT NULL,
-	`target_id` text NOT NULL,
-	`action` text NOT NULL,
-	`reason` text,
-	`created_at` integer NOT NULL,
-	FOREIGN KEY (`app_id`) REFERENCES `webhook_apps`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE INDEX `app_moderation_actions_target_idx` ON `app_moderation_actions` (`target_type`,`target_id`);--> statement-breakpoint
 CREATE TABLE `webhook_events` (
 	`id` text PRIMARY KEY NOT NULL,
 	`type` text NOT NULL,

@@ -6,8 +6,9 @@ import { api, createUser, expectError } from "./helpers";
 import { createAdmin, importPayload, newWebhookId, registerApp, rowCount, sender, verdict } from "./webhook-helpers";
 
 const postNote = async (token: string, body = "Lili in the snow") => (await api("POST", "/v1/notes", { token, body: { body } })).body;
-const auditRows = (targetId: string) => rowCount("SELECT count(*) AS n FROM app_moderation_actions WHERE target_id = ?", targetId);
-/** Read from D1: read paths apply visibility through src/lib/visibility.ts as they adopt it. */
+/** Decisions in the moderation audit log (the same log staff decisions go to). */
+const auditRows = (targetId: string) =>
+  rowCount("SELECT count(*) AS n FROM moderation_audit WHERE target_id = ? AND action LIKE 'resolve.%'", targetId);
 const visibilityOf = async (table: "notes" | "comments", id: string) =>
   (await env.DB.prepare(`SELECT visibility, moderation_reason AS reason FROM ${table} WHERE id = ?`).bind(id).first<{ visibility: string; reason: string | null }>())!;
 const receiptRows = (webhookId: string) => rowCount("SELECT count(*) AS n FROM webhook_receipts WHERE webhook_id = ?", webhookId);
@@ -28,10 +29,15 @@ describe("moderation.verdict", () => {
       target: { type: "note", id: note.id },
       action: "hide",
       visibility: "hidden",
+      caseId: expect.any(String),
     });
     expect(await visibilityOf("notes", note.id)).toEqual({ visibility: "hidden", reason: "Spam: repeated links" });
-    const audit = await env.DB.prepare("SELECT app_id, webhook_id, action, reason FROM app_moderation_actions WHERE target_id = ?").bind(note.id).all();
-    expect(audit.results).toEqual([{ app_id: app.app.id, webhook_id: first.id, action: "hide", reason: "Spam: repeated links" }]);
+    // Applied through the same code as a staff decision: the case is resolved and the app is the audited actor.
+    const audit = await env.DB.prepare("SELECT actor, action, case_id, reason FROM moderation_audit WHERE target_id = ? AND action LIKE 'resolve.%'")
+      .bind(note.id)
+      .all();
+    expect(audit.results).toEqual([{ actor: `app:${app.app.id}`, action: "resolve.hide", case_id: first.response.body.caseId, reason: "Spam: repeated links" }]);
+    expect((await api("GET", `/v1/notes/${note.id}`)).status).toBe(404);
 
     // Staff restore the note; then the sender retries its old delivery an hour later, re-signed now.
     await env.DB.prepare("UPDATE notes SET visibility = 'visible' WHERE id = ?").bind(note.id).run();
@@ -58,6 +64,22 @@ describe("moderation.verdict", () => {
     expect(await auditRows(comment.id)).toBe(1);
     expect(await receiptRows(id)).toBe(1);
     expect(await visibilityOf("comments", comment.id)).toEqual({ visibility: "removed", reason: "Scam" });
+  });
+
+  it("never hides content in the cultural buffer: the verdict waits in the queue for a human mediator", async () => {
+    const [admin, author] = await Promise.all([createAdmin(), createUser()]);
+    const app = await registerApp(admin);
+    const posted = await api("POST", "/v1/notes", { token: author.token, body: { body: "台北夜市的烟火气" }, cf: { country: "TW" } });
+    expect(posted.status).toBe(201);
+    const moderator = sender(app.name, app.secret);
+    const hidden = await moderator.send(verdict({ type: "note", id: posted.body.id }, "hide", "Flagged by a classifier"));
+    expect(hidden.response.status).toBe(200);
+    expect(hidden.response.body).toMatchObject({ outcome: "referred_to_mediator", visibility: "visible" });
+    expect((await visibilityOf("notes", posted.body.id)).visibility).toBe("visible");
+    expect(await auditRows(posted.body.id)).toBe(0);
+    const queue = await api("GET", "/v1/moderation/cases?limit=50", { token: admin.token });
+    const open = queue.body.items.find((item: { targetId: string }) => item.targetId === posted.body.id);
+    expect(open).toMatchObject({ id: hidden.response.body.caseId, status: "open", culturalBuffer: true });
   });
 
   it("keeps hidden content visible again, and says so when the target is gone", async () => {

@@ -71,7 +71,8 @@ export const webhookAppLinks = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.appId] })],
 );
 
-export const RECEIPT_STATUSES = ["applied", "queued", "imported"] as const;
+/** `applying`: a verdict whose claim won and whose decision is being applied; its copies wait for the answer. */
+export const RECEIPT_STATUSES = ["applying", "applied", "queued", "imported"] as const;
 
 /**
  * One row per incoming delivery (app, webhook-id): claimed with one INSERT in the
@@ -99,24 +100,6 @@ export const webhookReceipts = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.appId, t.webhookId] }), index("webhook_receipts_status_idx").on(t.status, t.receivedAt)],
-);
-
-/** Moderation decisions taken by an external app, with the app as the actor. */
-export const appModerationActions = sqliteTable(
-  "app_moderation_actions",
-  {
-    id: text("id").primaryKey(),
-    appId: text("app_id")
-      .notNull()
-      .references(() => webhookApps.id, { onDelete: "cascade" }),
-    webhookId: text("webhook_id").notNull(),
-    targetType: text("target_type", { enum: ["note", "comment"] }).notNull(),
-    targetId: text("target_id").notNull(),
-    action: text("action", { enum: ["keep", "hide", "remove"] }).notNull(),
-    reason: text("reason"),
-    createdAt: createdAt(),
-  },
-  (t) => [index("app_moderation_actions_target_idx").on(t.targetType, t.targetId)],
 );
 
 /** An outgoing event as first sent: every attempt sends the same body under the same webhook-id. */

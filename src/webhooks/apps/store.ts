@@ -35,7 +35,12 @@ export async function appForDelivery(db: Db, name: string, webhookId: string) {
       .from(webhookAppSecrets)
       .where(inArray(webhookAppSecrets.appId, appIdByName(db, name))),
     db
-      .select({ bodyHash: webhookReceipts.bodyHash, responseStatus: webhookReceipts.responseStatus, responseBody: webhookReceipts.responseBody })
+      .select({
+        bodyHash: webhookReceipts.bodyHash,
+        status: webhookReceipts.status,
+        responseStatus: webhookReceipts.responseStatus,
+        responseBody: webhookReceipts.responseBody,
+      })
       .from(webhookReceipts)
       .where(and(inArray(webhookReceipts.appId, appIdByName(db, name)), eq(webhookReceipts.webhookId, webhookId))),
   ]);

@@ -1,48 +1,48 @@
-import { and, eq, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
 import type { Db } from "../../db/client";
-import { appModerationActions, comments, notes } from "../../db/schema";
-import { newId } from "../../lib/ids";
+import { ApiError } from "../../lib/errors";
+import type { ModerationAction } from "../../db/schema";
+import { applyModerationAction } from "../../moderation/actions";
+import { flagForReview } from "../../moderation/reports";
 import type { Verdict } from "./schemas";
-import { claimWon } from "./store";
+import { targetVisibility } from "./store";
 
-type Visibility = "visible" | "hidden" | "removed";
+/** What an app's verdict does as a moderation decision: `keep` dismisses the case, restoring hidden content. */
+const decisionFor: Record<Verdict["action"], ModerationAction> = { keep: "dismiss", hide: "hide", remove: "remove" };
 
-/** What a verdict leaves the content as: keep restores hidden content, never removed; hide never undoes a removal. */
-export function visibilityAfter(action: Verdict["action"], before: Visibility): Visibility {
-  if (action === "remove") return "removed";
-  if (action === "hide") return before === "removed" ? "removed" : "hidden";
-  return before === "hidden" ? "visible" : before;
-}
+export type VerdictOutcome = {
+  /** `referred_to_mediator`: the content is in the cultural buffer, where only a human mediator hides or removes. */
+  outcome: "applied" | "referred_to_mediator";
+  caseId: string;
+  visibility: "visible" | "hidden" | "removed" | null;
+};
 
 /**
- * An external moderation service's verdict, as statements for the delivery's one
- * batch: they apply only if this delivery's claim won, so a duplicate changes
- * nothing. The app is recorded as the actor in app_moderation_actions.
- * TODO(merge): switch to the moderation queue's shared applyModerationAction.
+ * An external moderation service's verdict, through the same code as a staff
+ * decision: the app's flag joins the target's case in the queue, and
+ * applyModerationAction resolves it with the app as the actor (audited as
+ * `app:<id>`). In the cultural buffer the app may not hide or remove: the case
+ * stays open, flagged, for a mediator.
  */
-export function applyVerdict(
+export async function applyVerdict(
+  env: Env,
   db: Db,
-  claim: { appId: string; webhookId: string; claimToken: string },
+  appId: string,
   verdict: Verdict,
-): BatchItem<"sqlite">[] {
-  const table = verdict.target.type === "note" ? notes : comments;
-  const once = claimWon(claim);
-  const change =
-    verdict.action === "keep"
-      ? db
-          .update(table)
-          .set({ visibility: "visible", moderationReason: null })
-          .where(and(eq(table.id, verdict.target.id), eq(table.visibility, "hidden"), once))
-      : db
-          .update(table)
-          .set({ visibility: verdict.action === "hide" ? "hidden" : "removed", moderationReason: verdict.reason ?? null })
-          .where(
-            and(eq(table.id, verdict.target.id), verdict.action === "hide" ? eq(table.visibility, "visible") : sql`1`, once),
-          );
-  // Columns in table order: id, app_id, webhook_id, target_type, target_id, action, reason, created_at.
-  const audit = db.insert(appModerationActions).select(sql`
-    select ${newId()}, ${claim.appId}, ${claim.webhookId}, ${verdict.target.type}, ${verdict.target.id}, ${verdict.action}, ${verdict.reason ?? null}, ${Date.now()}
-    where ${once}`);
-  return [change, audit];
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<VerdictOutcome> {
+  const { caseId } = await flagForReview(env, db, appId, {
+    targetType: verdict.target.type,
+    targetId: verdict.target.id,
+    category: "other",
+    comment: verdict.reason,
+  });
+  let outcome: VerdictOutcome["outcome"] = "applied";
+  try {
+    const reason = verdict.reason ?? `Decided by an external moderation service (${verdict.action})`;
+    await applyModerationAction(env, db, { caseId, action: decisionFor[verdict.action], reason, actor: { kind: "app", appId } }, waitUntil);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === "forbidden")) throw error;
+    outcome = "referred_to_mediator";
+  }
+  return { outcome, caseId, visibility: await targetVisibility(db, verdict.target) };
 }

@@ -1,3 +1,4 @@
+import type { Db } from "../../db/client";
 import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "../../env";
@@ -8,11 +9,11 @@ import { createRouter } from "../../lib/router";
 import { appForDelivery, isLinked } from "../apps/store";
 import { decryptSecrets } from "../secret-box";
 import { verifySignature } from "../standard-webhooks";
-import { applyVerdict, visibilityAfter } from "./apply-verdict";
+import { applyVerdict } from "./apply-verdict";
 import { sortPosts } from "./import-posts";
 import { receiveWebhookRoute } from "./routes";
 import { EnvelopeSchema, ImportDataSchema, IncomingWebhookSchema, VerdictDataSchema } from "./schemas";
-import { type Claim, claimReceipt, findReceipt, targetVisibility } from "./store";
+import { type Claim, answerReceipt, claimReceipt, findReceipt, releaseReceipt, targetVisibility } from "./store";
 
 const malformed = (field: string, message: string) =>
   new ApiError("invalid_webhook_payload", `Malformed payload: ${field}`, { details: [{ field, location: "body", message }] });
@@ -39,12 +40,24 @@ function parseJson(raw: Uint8Array): unknown {
 const replay = (status: number, body: string) =>
   new Response(body, { status, headers: { "Content-Type": "application/json", "Webhook-Replayed": "true" } });
 
-type Earlier = { bodyHash: string; responseStatus: number; responseBody: string };
+type Earlier = { bodyHash: string; status: string; responseStatus: number; responseBody: string };
+
+/** How long a copy of a delivery waits for the first one's verdict to be applied before answering 409. */
+const APPLYING_WAIT_MS = 5_000;
 
 /** The first delivery's answer again; the same id with another body is refused. */
-function answerAgain(earlier: Earlier, bodyHash: string) {
+async function answerAgain(db: Db, claim: Pick<Claim, "appId" | "webhookId">, earlier: Earlier, bodyHash: string) {
   if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", "This webhook-id was already used for a different payload");
-  return replay(earlier.responseStatus, earlier.responseBody);
+  const deadline = Date.now() + APPLYING_WAIT_MS;
+  let settled: Earlier | undefined = earlier;
+  while (settled?.status === "applying" && Date.now() < deadline) {
+    await scheduler.wait(100);
+    settled = await findReceipt(db, claim.appId, claim.webhookId);
+  }
+  if (!settled || settled.status === "applying") {
+    throw new ApiError("idempotency_request_in_progress", "The first copy of this delivery is still being applied: retry shortly");
+  }
+  return replay(settled.responseStatus, settled.responseBody);
 }
 
 /** Writes the receipt (with `effects` in the same batch) and answers; a duplicate gets the stored answer. */
@@ -55,25 +68,39 @@ async function settle(c: Context<AppEnv>, claim: Claim, effects: Parameters<type
   }
   // Lost the claim to a copy of this delivery that arrived at the same moment.
   const earlier = await findReceipt(c.var.db, claim.appId, claim.webhookId);
-  return { first: false, response: answerAgain(earlier!, claim.bodyHash) };
+  return { first: false, response: await answerAgain(c.var.db, claim, earlier!, claim.bodyHash) };
 }
 
 type Base = Pick<Claim, "appId" | "webhookId" | "claimToken" | "eventType" | "bodyHash">;
 
-/** A moderation service's verdict: applied in the same batch as the receipt, answered 200. */
+/**
+ * A moderation service's verdict, answered 200. The receipt is claimed first, so
+ * only one copy of a delivery goes on to apply the verdict; the final answer is
+ * then stored on the receipt for every replay.
+ */
 async function receiveVerdict(c: Context<AppEnv>, base: Base, data: unknown) {
   const verdict = parseOr422(VerdictDataSchema, data, "data");
   const before = await targetVisibility(c.var.db, verdict.target);
-  const body = {
-    webhookId: base.webhookId,
-    type: "moderation.verdict" as const,
-    outcome: before === null ? ("target_not_found" as const) : ("applied" as const),
-    target: verdict.target,
-    action: verdict.action,
-    visibility: before === null ? null : visibilityAfter(verdict.action, before),
+  const answer = (outcome: string, visibility: string | null, caseId: string | null) =>
+    JSON.stringify({ webhookId: base.webhookId, type: "moderation.verdict", outcome, target: verdict.target, action: verdict.action, visibility, caseId });
+  const claim: Claim = {
+    ...base,
+    status: before === null ? "applied" : "applying",
+    responseStatus: 200,
+    responseBody: answer("target_not_found", null, null),
   };
-  const claim: Claim = { ...base, status: "applied", responseStatus: 200, responseBody: JSON.stringify(body) };
-  return (await settle(c, claim, before === null ? [] : applyVerdict(c.var.db, claim, verdict))).response;
+  const { first, response } = await settle(c, claim);
+  if (!first || before === null) return response;
+  const result = await applyVerdict(c.env, c.var.db, base.appId, verdict, (promise) => c.executionCtx.waitUntil(promise)).catch(
+    async (error: unknown) => {
+      // Nothing was applied: give the claim back so the sender's retry can apply it.
+      await releaseReceipt(c.var.db, base.appId, base.webhookId);
+      throw error;
+    },
+  );
+  const body = answer(result.outcome, result.visibility, result.caseId);
+  await answerReceipt(c.var.db, base.appId, base.webhookId, body);
+  return new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
 }
 
 /** A migration tool's posts: recorded with the receipt, answered 202, imported by the queue. */
@@ -113,7 +140,7 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
   if (!verified.ok) throw new ApiError("invalid_signature", verified.message);
   const bodyHash = toHex(await crypto.subtle.digest("SHA-256", raw));
-  if (earlier) return answerAgain(earlier, bodyHash) as never;
+  if (earlier) return (await answerAgain(c.var.db, { appId: app.id, webhookId: headers.id! }, earlier, bodyHash)) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
   if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);

@@ -88,6 +88,16 @@ export async function insertImportedNote(db: Db, note: ImportedNote) {
   ]);
 }
 
+/** The final answer to a delivery, for its replays. */
+export const answerReceipt = (db: Db, appId: string, webhookId: string, responseBody: string) =>
+  db
+    .update(webhookReceipts)
+    .set({ status: "applied", responseBody })
+    .where(and(eq(webhookReceipts.appId, appId), eq(webhookReceipts.webhookId, webhookId)));
+
+export const releaseReceipt = (db: Db, appId: string, webhookId: string) =>
+  db.delete(webhookReceipts).where(and(eq(webhookReceipts.appId, appId), eq(webhookReceipts.webhookId, webhookId)));
+
 export const finishImport = (db: Db, appId: string, webhookId: string, result: unknown) =>
   db
     .update(webhookReceipts)
