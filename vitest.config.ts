@@ -20,6 +20,9 @@ const TEST_LIMITS = {
   RATE_LIMIT_FOLLOW: "user=60/60",
   RATE_LIMIT_REPORT: "user=20/3600",
 };
+// A test-only key for webhook apps' encrypted signing secrets (production's is a Workers
+// secret). WEBHOOKS_ALLOW_PRIVATE_TARGETS stays unset: tests target public-looking hosts.
+const WEBHOOK_TEST_BINDINGS = { WEBHOOK_SECRETS_KEY: "dGVzdC1vbmx5LXdlYmhvb2stc2VjcmV0cy1rZXktMzI" };
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -27,7 +30,9 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...TEST_LIMITS, ...bindings } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, MEDIA_FIXTURES, ...TEST_LIMITS, ...WEBHOOK_TEST_BINDINGS, ...bindings },
+        },
       }),
     ],
     // Two cores run every test file at once here: allow slow moments, not slow code.

@@ -24,6 +24,7 @@ import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
+import { webhooksRouter } from "./webhooks";
 import { authenticate } from "./lib/auth";
 import { ApiError, errorResponse, validationError } from "./lib/errors";
 import { newId } from "./lib/ids";
@@ -90,8 +91,11 @@ export function createApp() {
     maxSize: MAX_BODY_BYTES,
     onError: (c) => errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
   });
-  // Uploads have their own limits (20 MB images, 200 MB videos), checked by the media route as it reads.
-  app.use((c, next) => (c.req.method === "POST" && c.req.path === "/v1/media" ? next() : jsonBodyLimit(c, next)));
+  // Uploads (20 MB images, 200 MB videos) and incoming webhooks (imports of up to
+  // 100 posts, 1 MiB) check their own, larger limits as they read.
+  const ownBodyLimit = (method: string, path: string) =>
+    method === "POST" && (path === "/v1/media" || path.startsWith("/v1/webhooks/"));
+  app.use((c, next) => (ownBodyLimit(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use(countRoundTrips);
   app.use(d1Session);
   app.use(authenticate);
@@ -117,6 +121,7 @@ export function createApp() {
   app.route("/", staffRouter);
   app.route("/", feedRouter);
   app.route("/", searchRouter);
+  app.route("/", webhooksRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,6 +1,8 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { runHourlyCleanup } from "./maintenance/cleanup";
+import type { WebhookQueueMessage } from "./lib/events";
+import { handleWebhookQueue, webhookHousekeeping } from "./webhooks";
 
 export { CatTaxCounter } from "./durable-objects/cat-tax-counter";
 export { FeedImpressions } from "./durable-objects/feed-impressions";
@@ -13,5 +15,7 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(runHourlyCleanup(env, createDb(env.DB)));
+    ctx.waitUntil(webhookHousekeeping(env));
   },
-} satisfies ExportedHandler<Env>;
+  queue: handleWebhookQueue,
+} satisfies ExportedHandler<Env, WebhookQueueMessage>;

@@ -167,3 +167,40 @@ describe("PUT/DELETE /v1/users/{id}/mute", () => {
     expect(doc.paths["/v1/me/mutes"].get.operationId).toBe("listMyMutes");
   });
 });
+
+describe("blocks and mutes in discovery", () => {
+  const ids = (page: { items: { id: string }[] }) => page.items.map((item) => item.id);
+  const pages = async (token: string, path: string) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: { status: number; body: any } = await api("GET", `${path}${path.includes("?") ? "&" : "?"}limit=50${cursor ? `&cursor=${cursor}` : ""}`, { token });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      seen.push(...ids(response.body));
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  it("keep a blocked or muted person's notes out of feeds, topic pages and search, through the real routes", async () => {
+    const [me, blocker, muted, stranger] = await createUsers(4);
+    const tag = `blockcheck${Date.now() % 1_000_000}`;
+    const byBlocker = await createNote(blocker!, { body: `Lanterns tonight #${tag}` });
+    const byMuted = await createNote(muted!, { body: `Dumplings tonight #${tag}` });
+    const byStranger = await createNote(stranger!, { body: `Noodles tonight #${tag}` });
+    await follow(me!.token, blocker!.id);
+    await follow(me!.token, muted!.id);
+    await block(blocker!.token, me!.id); // they block me: I must not see them either
+    await mute(me!.token, muted!.id);
+
+    for (const path of ["/v1/feed/for-you?mode=ranked", "/v1/feed/following", `/v1/topics/${tag}/notes`, `/v1/search?q=tonight&type=notes`]) {
+      const seen = await pages(me!.token, path);
+      expect(seen, path).not.toContain(byBlocker.id);
+      expect(seen, path).not.toContain(byMuted.id);
+      if (!path.includes("following")) expect(seen, path).toContain(byStranger.id);
+    }
+    // Someone else still sees all three in the topic.
+    const others = await pages(stranger!.token, `/v1/topics/${tag}/notes`);
+    expect(others.sort()).toEqual([byBlocker.id, byMuted.id, byStranger.id].sort());
+  });
+});

@@ -1,3 +1,4 @@
+import { fixture, upload } from "./media-helpers";
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
@@ -119,6 +120,10 @@ describe("GET /v1/me/export", () => {
       body: { targetType: "note", targetId: life.othersNote.id, category: "spam", comment: "looks like an ad" },
     });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const draftId = "01JH7Z3V6N1Q2M8W4K5T9R0DRF";
+    expect((await api("PUT", `/v1/drafts/${draftId}`, { token: me.token, body: { baseVersion: 0, content: { body: "offline thoughts" } } })).status).toBe(200);
+    const uploaded = await upload(me.token, fixture("cat.png"));
+    expect(uploaded.status).toBe(201);
     const response = await api("GET", "/v1/me/export", { token: me.token });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
@@ -155,6 +160,9 @@ describe("GET /v1/me/export", () => {
       expect.objectContaining({ id: life.explanationId, term: "躺平", body: "Lying flat: my own explanation", votes: 1 }),
     ]);
     expect(data.glossaryVotes).toEqual([{ explanationId: life.friendsExplanationId, at: expect.any(String) }]);
+    expect(data.drafts).toEqual([expect.objectContaining({ id: draftId, version: 1, content: expect.objectContaining({ body: "offline thoughts" }), deletedAt: null })]);
+    expect(data.uploads).toEqual([expect.objectContaining({ id: uploaded.body.id, byteSize: expect.any(Number), noteId: null })]);
+    expect(data.linkedApps).toEqual([]);
     expect(data.reportsFiled).toEqual([
       {
         id: filed.body.id,

@@ -269,7 +269,10 @@ describe("search limits", () => {
       refused = await api("GET", "/v1/search?q=cat", { headers });
     }
     expectError(refused, 429, "rate_limited");
-    expect(refused.headers.get("Retry-After")).toBe("60");
+    // Exact budgets say how long is left of the window, at most its minute.
+    const retryAfter = Number(refused.headers.get("Retry-After"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     expect(answered).toBeGreaterThanOrEqual(120);
     // Another address, or a signed-in person, has a limit of their own.
     expect((await api("GET", "/v1/search?q=cat", { headers: { "CF-Connecting-IP": uniqueIp() } })).status).toBe(200);

@@ -1,6 +1,7 @@
 import { signedInViewer } from "../lib/auth";
 import { blockedError } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { createRouter } from "../lib/router";
 import { refuseSuspended } from "../lib/suspension";
 import { iso } from "../lib/time";
@@ -45,6 +46,7 @@ export const catTaxRouter = createRouter()
       idempotencyKey: c.var.idempotency?.key ?? null,
     });
     markReplayed(c, result.replayed);
+    if (result.created) emitEvent(c, "cat_tax.stamped", { noteId: id, serial: result.receipt.serial });
     return c.json(counterReceiptView(id, result.receipt, { id: stamper.id, nickname: stamper.nickname }), result.created || result.replayed ? 201 : 200);
   })
   .openapi(listReceiptsRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { findNote, noteNotFound } from "../notes/store";
@@ -31,7 +32,10 @@ export const commentsRouter = createRouter()
     const { id: noteId } = c.req.valid("param");
     const comment = await newComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
     const { answer, replayed } = await createOnce(c, comment.writes, comment.view).catch(noteGone);
-    if (!replayed) c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
+    if (!replayed) {
+      c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
+      emitEvent(c, "comment.created", { commentId: answer.id });
+    }
     markReplayed(c, replayed);
     return c.json(answer, 201);
   })

@@ -1,5 +1,6 @@
 import type { CommentView } from "../comments/schemas";
 import { postComment } from "../comments/post";
+import { emitEventIn } from "../lib/events";
 import type { Db } from "../db/client";
 import { isSessionActive, viewerForToken } from "../lib/auth";
 import { ApiError, errorBody, validationError } from "../lib/errors";
@@ -83,6 +84,7 @@ export class ClientMessages {
     await Promise.all([enforceBudget(env, "comment", { user: state.viewer.id }), refuseIfSuspended(db, state.viewer.id)]);
     const comment = await postComment(db, this.thread.noteId(), state.viewer.id, input, state.ip);
     const eventId = await this.thread.commentPosted(comment);
+    emitEventIn({ env, waitUntil: (sending) => void sending }, "comment.created", { commentId: comment.id });
     this.thread.reply(socket, { type: "comment.accepted", ref, commentId: comment.id, eventId });
   }
 }

@@ -1,3 +1,4 @@
+import { emitReportResolved } from "../lib/events";
 import type { Context } from "hono";
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
@@ -105,7 +106,10 @@ export const moderationRouter = createRouter()
       },
       waitUntil(c),
     );
-    return c.json(await caseView(c, id), 200);
+    const resolved = await caseView(c, id);
+    // Subscribed apps hear the outcome (which content, which action), never who reported it.
+    emitReportResolved(c, { caseId: id, targetType: resolved.targetType, targetId: resolved.targetId, outcome: input.action });
+    return c.json(resolved, 200);
   })
   .openapi(reopenCaseRoute, async (c) => {
     const { id } = c.req.valid("param");

@@ -1,6 +1,7 @@
 import type { NoteRow } from "./store";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { emitEvent } from "../lib/events";
 import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
 import { clientIp } from "../lib/rate-limit";
@@ -51,6 +52,7 @@ export const notesRouter = createRouter()
     const view = presentNote(note.row, { id: viewer.id, nickname: "" }, [...topics].sort(), { liked: false, collected: false }, readerImageQuality(c));
     const { answer, replayed } = await createOnce(c, note.writes, view);
     markReplayed(c, replayed);
+    if (!replayed) emitEvent(c, "note.created", { noteId: answer.id });
     return c.json(answer, 201);
   })
   .openapi(getNoteRoute, async (c) => {
@@ -95,6 +97,7 @@ export const notesRouter = createRouter()
     const { id } = c.req.valid("param");
     await ownNote(c, id);
     await deleteNote(c.var.db, id);
+    emitEvent(c, "note.deleted", { noteId: id });
     c.executionCtx.waitUntil(notifyThread(c.env, id));
     return c.body(null, 204);
   })

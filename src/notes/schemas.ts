@@ -145,6 +145,10 @@ export const NoteSchema = z
       .number()
       .int()
       .openapi({ description: "Times it was shown in feeds or opened; rolled up every few seconds", example: 1_204 }),
+    imported: z
+      .object({ source: z.string().openapi({ example: "tiktok" }), originalId: z.string().openapi({ example: "7301234567890123456" }) })
+      .nullable()
+      .openapi({ description: "Set when a migration tool brought it from another platform; createdAt is then the original date" }),
     viewerState: z
       .object({ liked: z.boolean(), collected: z.boolean() })
       .nullable()

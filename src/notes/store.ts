@@ -73,6 +73,8 @@ export function newNote(
     viewCount: 0,
     visibility: "visible",
     moderationReason: null,
+    importSource: null,
+    importOriginalId: null,
     createdAt: now,
     updatedAt: now,
   };

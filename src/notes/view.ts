@@ -42,6 +42,7 @@ export function presentNote(
     catName: note.catName,
     receiptCount: note.receiptCount,
     viewCount: note.viewCount,
+    imported: note.importSource ? { source: note.importSource, originalId: note.importOriginalId! } : null,
     viewerState,
     ...(moderation ? { moderation } : {}),
     createdAt: iso(note.createdAt),

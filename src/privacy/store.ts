@@ -15,7 +15,7 @@ import {
   notes,
   sessions,
   staffRoles,
-  users, moderationCases, reports } from "../db/schema";
+  users, moderationCases, reports, drafts, media, webhookAppLinks, webhookApps } from "../db/schema";
 import { alias } from "drizzle-orm/sqlite-core";
 import { receiptNumber } from "../cat-tax/receipt-text";
 import { showIpRegion } from "../lib/ip-region";
@@ -237,6 +237,57 @@ export function exportSections(db: Db, userId: string, sessionId: string): Expor
         ),
     },
     { name: "reportsFiled", read: reportsFiledBy(db, userId) },
+    {
+      name: "drafts",
+      read: (key) =>
+        page(
+          db
+            .select()
+            .from(drafts)
+            .where(and(eq(drafts.authorId, userId), after(drafts.id, key)))
+            .orderBy(asc(drafts.id))
+            .limit(EXPORT_PAGE),
+          (row) => row.id,
+          (row) => ({
+            id: row.id,
+            version: row.version,
+            content: row.deletedAt === null ? JSON.parse(row.content) : null,
+            deletedAt: time(row.deletedAt),
+            publishedNoteId: row.publishedNoteId,
+            createdAt: iso(row.createdAt),
+            updatedAt: iso(row.updatedAt),
+          }),
+        ),
+    },
+    {
+      name: "uploads",
+      read: (key) =>
+        page(
+          db
+            .select({ id: media.id, sha256: media.sourceSha256, byteSize: media.byteSize, noteId: media.noteId, createdAt: media.createdAt })
+            .from(media)
+            .where(and(eq(media.ownerId, userId), after(media.id, key)))
+            .orderBy(asc(media.id))
+            .limit(EXPORT_PAGE),
+          (row) => row.id,
+          (row) => ({ id: row.id, sha256: row.sha256, byteSize: row.byteSize, noteId: row.noteId, createdAt: iso(row.createdAt) }),
+        ),
+    },
+    {
+      name: "linkedApps",
+      read: (key) =>
+        page(
+          db
+            .select({ id: webhookApps.id, name: webhookApps.name, createdAt: webhookAppLinks.createdAt })
+            .from(webhookAppLinks)
+            .innerJoin(webhookApps, eq(webhookApps.id, webhookAppLinks.appId))
+            .where(and(eq(webhookAppLinks.userId, userId), after(webhookAppLinks.appId, key)))
+            .orderBy(asc(webhookAppLinks.appId))
+            .limit(EXPORT_PAGE),
+          (row) => row.id,
+          (row) => ({ app: { id: row.id, name: row.name }, since: iso(row.createdAt) }),
+        ),
+    },
   ];
 }
 

@@ -14,3 +14,4 @@ export * from "./safety";
 export * from "./media";
 export * from "./moderation";
 export * from "./discovery";
+export * from "./webhooks";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./accounts";
 import { createdAt } from "./columns";
 
@@ -56,6 +56,9 @@ export const notes = sqliteTable(
     visibility: text("visibility", { enum: CONTENT_VISIBILITY }).notNull().default("visible"),
     /** Why staff hid or removed it, for its author to read. */
     moderationReason: text("moderation_reason"),
+    /** Imported by a migration tool: the platform ("tiktok") and the post's id there. */
+    importSource: text("import_source"),
+    importOriginalId: text("import_original_id"),
     createdAt: createdAt(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -63,6 +66,7 @@ export const notes = sqliteTable(
     index("notes_author_idx").on(t.authorId, t.id),
     index("notes_receipt_count_idx").on(t.receiptCount, t.id),
     index("notes_place_idx").on(t.placeBand, t.placeLongitude).where(sql`${t.placeBand} IS NOT NULL`),
+    uniqueIndex("notes_import_unique").on(t.authorId, t.importSource, t.importOriginalId).where(sql`${t.importSource} IS NOT NULL`),
   ],
 );
 
