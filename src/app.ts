@@ -7,6 +7,7 @@ import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { createDb } from "./db/client";
 import { docs } from "./docs";
+import { apiDescription, apiTags, inlineRequestBodies } from "./docs/openapi";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
 import { health } from "./health";
@@ -17,7 +18,7 @@ import { topicsRouter } from "./topics";
 import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
-import { ApiError, errorResponse, validationError } from "./lib/errors";
+import { ApiError, badTokenResponse, errorResponse, validationError } from "./lib/errors";
 import { newId } from "./lib/ids";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -25,6 +26,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const openApiDocumentRoute = createRoute({
   method: "get",
   path: "/openapi.json",
+  operationId: "getOpenApiDocument",
+  security: [],
   tags: ["Service"],
   summary: "This API's OpenAPI 3.1 document",
   responses: {
@@ -32,6 +35,7 @@ const openApiDocumentRoute = createRoute({
       description: "OpenAPI document",
       content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
     },
+    ...badTokenResponse,
   },
 });
 
@@ -105,22 +109,23 @@ export function createApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "A token from POST /v1/sessions",
+    description: "A session token, from signing up (POST /v1/users) or signing in (POST /v1/sessions)",
   });
-  app.openapi(openApiDocumentRoute, (c) =>
-    c.json(
-      app.getOpenAPI31Document({
-        openapi: "3.1.0",
-        info: {
-          title: "NoteBridge API",
-          version: "1.0.0",
-          description:
-            "Cross-cultural note sharing: notes, comments, likes, collects and follows for people writing in any language. Errors always have the shape `{ error: { code, message, requestId, details? } }`. Lists are cursor-paginated.",
-        },
-      }),
-      200,
-    ),
-  );
+  app.openapi(openApiDocumentRoute, (c) => {
+    const document = app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "NoteBridge API",
+        version: "1.0.0",
+        description: apiDescription,
+      },
+      servers: [{ url: new URL(c.req.url).origin, description: "This deployment" }],
+      tags: apiTags,
+    });
+    // OpenAPI 3.1 licences name an SPDX identifier; the generator's types know only 3.0's url.
+    Object.assign(document.info, { license: { name: "Proprietary: NoteBridge's own code", identifier: "LicenseRef-NoteBridge" } });
+    return c.json(inlineRequestBodies(document), 200);
+  });
 
   app.notFound(notFoundOrWrongMethod(app));
   app.onError((err, c) => errorResponse(c, err));

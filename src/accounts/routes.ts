@@ -11,6 +11,8 @@ const tags = ["Accounts"];
 export const signupRoute = createRoute({
   method: "post",
   path: "/v1/users",
+  operationId: "signUp",
+  security: [],
   tags,
   summary: "Sign up with a phone number from any country",
   description:
@@ -26,6 +28,8 @@ export const signupRoute = createRoute({
 export const loginRoute = createRoute({
   method: "post",
   path: "/v1/sessions",
+  operationId: "signIn",
+  security: [],
   tags,
   summary: "Sign in: exchange phone and password for a bearer token",
   description:
@@ -41,6 +45,7 @@ export const loginRoute = createRoute({
 export const logoutRoute = createRoute({
   method: "delete",
   path: "/v1/sessions/current",
+  operationId: "signOut",
   tags,
   summary: "Sign out: revoke the token used for this request",
   security: bearerSecurity,
@@ -51,6 +56,7 @@ export const logoutRoute = createRoute({
 export const getOwnProfileRoute = createRoute({
   method: "get",
   path: "/v1/me",
+  operationId: "getOwnProfile",
   tags,
   summary: "Your own profile, with your masked phone number",
   security: bearerSecurity,
@@ -61,6 +67,7 @@ export const getOwnProfileRoute = createRoute({
 export const updateOwnProfileRoute = createRoute({
   method: "patch",
   path: "/v1/me",
+  operationId: "updateOwnProfile",
   tags,
   summary: "Change your nickname, bio or languages",
   security: bearerSecurity,

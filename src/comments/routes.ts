@@ -13,6 +13,7 @@ const tags = ["Comments"];
 export const createCommentRoute = createRoute({
   method: "post",
   path: "/v1/notes/{id}/comments",
+  operationId: "createComment",
   tags,
   summary: "Comment on a note, or reply to a comment",
   description:
@@ -26,6 +27,8 @@ export const createCommentRoute = createRoute({
 export const listThreadRoute = createRoute({
   method: "get",
   path: "/v1/notes/{id}/comments",
+  operationId: "listNoteComments",
+  security: [],
   tags,
   summary: "Top-level comments of a note, newest first, with reply counts and first replies",
   request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -38,6 +41,8 @@ export const listThreadRoute = createRoute({
 export const getCommentRoute = createRoute({
   method: "get",
   path: "/v1/comments/{id}",
+  operationId: "getComment",
+  security: [],
   tags,
   summary: "Read one comment",
   request: { params: IdParamsSchema },
@@ -47,6 +52,8 @@ export const getCommentRoute = createRoute({
 export const listRepliesRoute = createRoute({
   method: "get",
   path: "/v1/comments/{id}/replies",
+  operationId: "listCommentReplies",
+  security: [],
   tags,
   summary: "All replies under a top-level comment, oldest first",
   request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -59,6 +66,7 @@ export const listRepliesRoute = createRoute({
 export const updateCommentRoute = createRoute({
   method: "patch",
   path: "/v1/comments/{id}",
+  operationId: "updateComment",
   tags,
   summary: "Edit your comment",
   security: bearerSecurity,
@@ -70,6 +78,7 @@ export const updateCommentRoute = createRoute({
 export const deleteCommentRoute = createRoute({
   method: "delete",
   path: "/v1/comments/{id}",
+  operationId: "deleteComment",
   tags,
   summary: "Delete a comment (its author, or the note's author)",
   description: "Deleting a top-level comment deletes the replies under it. The note's comment count drops by all of them.",

@@ -146,3 +146,6 @@ export function errorResponses(...codes: number[]) {
     ]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
 }
+
+/** For routes with nothing else to refuse: any route refuses an invalid bearer token. */
+export const badTokenResponse = { 401: errorResponses(401)[401]! };

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, desc, eq } from "drizzle-orm";
 import { noteTopics, topics } from "../db/schema";
+import { optionalBearerSecurity } from "../lib/auth";
 import { ApiError, errorResponses } from "../lib/errors";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, afterCursor, toPage } from "../lib/pagination";
@@ -21,6 +22,8 @@ const TopicSchema = z
 const getTopicRoute = createRoute({
   method: "get",
   path: "/v1/topics/{name}",
+  operationId: "getTopic",
+  security: [],
   tags,
   summary: "A topic and how many notes carry it",
   description: "`CatTax`, `#cattax` and full-width `ＣａｔＴａｘ` all name the same topic.",
@@ -31,10 +34,12 @@ const getTopicRoute = createRoute({
 const listTopicNotesRoute = createRoute({
   method: "get",
   path: "/v1/topics/{name}/notes",
+  operationId: "listTopicNotes",
+  security: optionalBearerSecurity,
   tags,
   summary: "Notes with this topic, newest first",
   request: { params: TopicNameParamsSchema, query: PageQuerySchema },
-  responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(404) },
+  responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(401, 404) },
 });
 
 export const topicsRouter = createRouter()
