@@ -12,7 +12,7 @@ import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import { maskPhone, parsePhone } from "./phone";
 import { getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
 import { findUser } from "../users/store";
-import { endSession, findUserByPhone, insertUser, startSession } from "./store";
+import { endSession, findUserByPhone, insertUserWithSession, startSession } from "./store";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -34,12 +34,12 @@ export const accounts = createRouter()
     if (!phone) throw invalidPhone();
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await insertUser(
+      const { user, token, expiresAt } = await insertUserWithSession(
         c.var.db,
         { phoneE164: phone.e164, phoneRegion: phone.region, passwordHash, nickname: input.nickname, languages: input.languages },
         requestIpRegion(c),
       );
-      return c.json(ownProfile(user), 201);
+      return c.json({ ...ownProfile(user), session: { token, tokenType: "Bearer" as const, expiresAt: iso(expiresAt) } }, 201);
     } catch (error) {
       if (isUniqueViolation(error)) throw new ApiError("conflict", "This phone number already has an account");
       throw error;

@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
-import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
 import { jsonBody, jsonResponse } from "../lib/openapi";
 import { clientIp, rateLimit } from "../lib/rate-limit";
-import { LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
+import { LoginSchema, NewAccountSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
 
 const tags = ["Accounts"];
 
@@ -16,12 +15,12 @@ export const signupRoute = createRoute({
   tags,
   summary: "Sign up with a phone number from any country",
   description:
-    "The number is normalised to E.164 and must be a real, valid number for its region. Signing up does not sign in: create a session next.",
-  middleware: [rateLimit((env) => env.SIGNUP_LIMITER, clientIp, 60), idempotent] as const,
-  request: { headers: IdempotencyHeadersSchema, body: jsonBody(SignupSchema) },
+    "The number is normalised to E.164 and must be a real, valid number for its region. Signing up signs you in: the answer carries a session token, as `POST /v1/sessions` would give. Because the token is shown once and stored only as a hash, this create takes no Idempotency-Key: a retry of a sign-up that went through answers 409, and you sign in instead.",
+  middleware: [rateLimit((env) => env.SIGNUP_LIMITER, clientIp, 60)] as const,
+  request: { body: jsonBody(SignupSchema) },
   responses: {
-    201: jsonResponse(OwnProfileSchema, "The new account"),
-    ...errorResponses(409, 413, 415, 422, 429),
+    201: jsonResponse(NewAccountSchema, "The new account, signed in"),
+    ...errorResponses(409, 413, 415, 429),
   },
 });
 
