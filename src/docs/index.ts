@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import swaggerUiBundle from "swagger-ui-dist/swagger-ui-bundle.js";
 import swaggerUiCss from "swagger-ui-dist/swagger-ui.css";
 import { badTokenResponse } from "../lib/errors";
+import { asyncApiDocument } from "./asyncapi";
 import { createRouter } from "../lib/router";
 
 /*
@@ -57,6 +58,22 @@ const docsPageRoute = createRoute({
   },
 });
 
+const asyncApiDocumentRoute = createRoute({
+  method: "get",
+  path: "/asyncapi.json",
+  operationId: "getAsyncApiDocument",
+  security: [],
+  tags: ["Service"],
+  summary: "The live threads' WebSocket protocol, as an AsyncAPI 3 document",
+  responses: {
+    200: {
+      description: "AsyncAPI 3.0 document",
+      content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
+    },
+    ...badTokenResponse,
+  },
+});
+
 export const docs = createRouter()
   .openapi(docsPageRoute, (c) => {
     c.header(
@@ -65,6 +82,7 @@ export const docs = createRouter()
     );
     return c.html(page, 200);
   })
+  .openapi(asyncApiDocumentRoute, (c) => c.json(asyncApiDocument(new URL(c.req.url).origin), 200))
   .get("/docs/init.js", (c) => c.body(init, 200, assetHeaders("text/javascript; charset=utf-8")))
   .get("/docs/swagger-ui-bundle.js", (c) => c.body(swaggerUiBundle, 200, assetHeaders("text/javascript; charset=utf-8")))
   .get("/docs/swagger-ui.css", (c) => c.body(swaggerUiCss, 200, assetHeaders("text/css; charset=utf-8")));
