@@ -19,6 +19,7 @@ import { translationRouter } from "./translation";
 import { usersRouter } from "./users";
 import { authenticate } from "./lib/auth";
 import { ApiError, badTokenResponse, errorResponse, validationError } from "./lib/errors";
+import { negotiateLocale, t } from "./lib/i18n";
 import { newId } from "./lib/ids";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -51,11 +52,11 @@ function notFoundOrWrongMethod(app: OpenAPIHono<AppEnv>) {
       }));
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method))];
     if (allowed.length > 0) {
-      throw new ApiError("method_not_allowed", `${c.req.method} is not allowed here; use ${allowed.join(", ")}`, {
+      throw new ApiError("method_not_allowed", t("request.methodNotAllowed", { method: c.req.method, allowed: allowed.join(", ") }), {
         headers: { Allow: allowed.join(", ") },
       });
     }
-    throw new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`);
+    throw new ApiError("not_found", t("request.noRoute", { method: c.req.method, path: c.req.path }));
   };
 }
 
@@ -68,8 +69,11 @@ export function createApp() {
 
   app.use(async (c, next) => {
     c.set("requestId", newId());
+    c.set("locale", negotiateLocale(c.req.header("Accept-Language")));
     await next();
     c.header("X-Request-Id", c.var.requestId);
+    c.header("Content-Language", c.var.locale);
+    c.header("Vary", "Accept-Language", { append: true });
   });
   app.use(
     cors({
@@ -84,7 +88,7 @@ export function createApp() {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: (c) =>
-        errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
+        errorResponse(c, new ApiError("payload_too_large", t("request.overLimit", { bytes: MAX_BODY_BYTES }))),
     }),
   );
   app.use(async (c, next) => {

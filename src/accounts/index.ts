@@ -3,6 +3,7 @@ import { users } from "../db/schema";
 import { signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { requestIpRegion } from "../lib/ip-region";
 import { enforceLimit } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
@@ -23,8 +24,8 @@ const ownProfile = (row: UserRow) => ({
 });
 
 const invalidPhone = () =>
-  new ApiError("validation_failed", "Invalid body fields: phone", {
-    details: [{ field: "phone", location: "body", message: "Not a valid phone number for the given region" }],
+  new ApiError("validation_failed", t("validation.body", { fields: "phone" }), {
+    details: [{ field: "phone", location: "body", message: t("accounts.phoneInvalid") }],
   });
 
 export const accounts = createRouter()
@@ -41,7 +42,7 @@ export const accounts = createRouter()
       );
       return c.json({ ...ownProfile(user), session: { token, tokenType: "Bearer" as const, expiresAt: iso(expiresAt) } }, 201);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ApiError("conflict", "This phone number already has an account");
+      if (isUniqueViolation(error)) throw new ApiError("conflict", t("accounts.phoneTaken"));
       throw error;
     }
   })
@@ -52,7 +53,7 @@ export const accounts = createRouter()
     const user = phone ? await findUserByPhone(c.var.db, phone.e164) : undefined;
     // Check a password even for unknown numbers, so timing doesn't reveal who has an account.
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !passwordOk) throw new ApiError("unauthorized", "Phone number or password is wrong");
+    if (!user || !passwordOk) throw new ApiError("unauthorized", t("accounts.wrongCredentials"));
     const session = await startSession(c.var.db, user.id, requestIpRegion(c));
     return c.json(
       { token: session.token, tokenType: "Bearer" as const, expiresAt: iso(session.expiresAt), user: ownProfile(session.user) },
@@ -65,7 +66,7 @@ export const accounts = createRouter()
   })
   .openapi(getOwnProfileRoute, async (c) => {
     const user = await findUser(c.var.db, signedInViewer(c).id);
-    if (!user) throw new ApiError("unauthorized", "This account no longer exists");
+    if (!user) throw new ApiError("unauthorized", t("accounts.gone"));
     return c.json(ownProfile(user), 200);
   })
   .openapi(updateOwnProfileRoute, async (c) => {
@@ -77,6 +78,6 @@ export const accounts = createRouter()
       .where(eq(users.id, signedInViewer(c).id))
       .returning()
       .get();
-    if (!user) throw new ApiError("unauthorized", "This account no longer exists");
+    if (!user) throw new ApiError("unauthorized", t("accounts.gone"));
     return c.json(ownProfile(user), 200);
   });

@@ -2,6 +2,7 @@ import type { z } from "@hono/zod-openapi";
 import type { Db } from "../db/client";
 import { detectLanguage } from "../language/detect";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import type { IpRegion } from "../lib/ip-region";
 import { requireNote } from "../notes/store";
 import type { CommentCreateSchema } from "./schemas";
@@ -21,8 +22,8 @@ export async function postComment(
   await requireNote(db, noteId);
   const answering = input.replyTo ? await findComment(db, input.replyTo) : undefined;
   if (input.replyTo && answering?.noteId !== noteId) {
-    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+    throw new ApiError("validation_failed", t("comments.replyToOtherNote"), {
+      details: [{ field: "replyTo", location: "body", message: t("comments.noSuchCommentOnNote") }],
     });
   }
   const id = await insertComment(

@@ -3,6 +3,7 @@ import type { CommentView } from "../comments/schemas";
 import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
+import { t } from "../lib/i18n";
 import { readConnectRequest } from "../live/connect";
 import { Delivery } from "../live/delivery";
 import { ClientMessages } from "../live/client-messages";
@@ -93,7 +94,7 @@ export class NoteThread extends DurableObject<Env> {
     this.storage.remember(noteId);
     if (this.sockets.count >= LIVE_LIMITS.socketsPerThread) {
       return Response.json(
-        { code: "service_unavailable", message: `This thread has its maximum of ${LIVE_LIMITS.socketsPerThread} viewers; try again later` },
+        { code: "service_unavailable", message: t("live.threadFull", { max: LIVE_LIMITS.socketsPerThread }) },
         { status: 503 },
       );
     }

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { signedInViewer } from "./auth";
 import { ApiError } from "./errors";
+import { t } from "./i18n";
 
 /** The address Cloudflare saw; local runs have none. */
 export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "unknown";
@@ -10,7 +11,7 @@ export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP")
 export async function enforceLimit(limiter: RateLimit, key: string, periodSeconds: number): Promise<void> {
   const { success } = await limiter.limit({ key });
   if (!success) {
-    throw new ApiError("rate_limited", `Too many requests: try again in ${periodSeconds} seconds`, {
+    throw new ApiError("rate_limited", t("request.rateLimited", { seconds: periodSeconds }), {
       headers: { "Retry-After": String(periodSeconds) },
     });
   }

@@ -2,6 +2,7 @@ import type { notes } from "../db/schema";
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { notifyThread } from "../live/notify";
@@ -22,7 +23,7 @@ type NoteRow = typeof notes.$inferSelect;
 
 function checkTopicCount(topics: string[]): string[] {
   if (topics.length > MAX_TOPICS_PER_NOTE) {
-    throw new ApiError("validation_failed", `A note may have at most ${MAX_TOPICS_PER_NOTE} topics`, {
+    throw new ApiError("validation_failed", t("notes.tooManyTopics", { max: MAX_TOPICS_PER_NOTE }), {
       details: [{ field: "topics", location: "body", message: `${topics.length} topics including #tags in the body` }],
     });
   }
@@ -40,7 +41,7 @@ const placeOf = (note: NoteRow) =>
 async function ownNote(c: Parameters<typeof signedInViewer>[0], id: string) {
   const note = await findNote(c.var.db, id);
   if (!note) throw noteNotFound();
-  if (note.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only the author can change this note");
+  if (note.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", t("notes.onlyAuthor"));
   return note;
 }
 

@@ -6,6 +6,7 @@ import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 export type NoteContent = {
   title: string;
@@ -58,7 +59,7 @@ export const findNote = (db: Db, id: string) => db.select().from(notes).where(eq
 export const noteExists = async (db: Db, id: string) =>
   (await db.select({ id: notes.id }).from(notes).where(eq(notes.id, id)).get()) !== undefined;
 
-export const noteNotFound = () => new ApiError("not_found", "No note with this id");
+export const noteNotFound = () => new ApiError("not_found", t("notes.notFound"));
 
 /** Throws 404 unless the note exists. */
 export async function requireNote(db: Db, id: string): Promise<void> {

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { noteTopics, topics } from "../db/schema";
 import { optionalBearerSecurity } from "../lib/auth";
 import { ApiError, errorResponses } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema, afterCursor, toPage } from "../lib/pagination";
 import { createRouter } from "../lib/router";
@@ -45,7 +46,7 @@ const listTopicNotesRoute = createRoute({
 export const topicsRouter = createRouter()
   .openapi(getTopicRoute, async (c) => {
     const topic = await c.var.db.select().from(topics).where(eq(topics.name, c.req.valid("param").name)).get();
-    if (!topic) throw new ApiError("not_found", "No note has this topic yet");
+    if (!topic) throw new ApiError("not_found", t("topics.notFound"));
     return c.json({ name: topic.name, noteCount: topic.noteCount }, 200);
   })
   .openapi(listTopicNotesRoute, async (c) => {

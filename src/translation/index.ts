@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { bestExplanations } from "../glossary/best-explanations";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { configuredEngines } from "./engines";
@@ -15,7 +16,7 @@ import type { TranslationResult } from "./translate";
 const MAX_TERMS_SHOWN = 50;
 
 async function translate(c: Context<AppEnv>, source: { type: "note" | "comment"; id: string }, item: Translatable | undefined, query: { to: string; pinyin: boolean }) {
-  if (!item) throw new ApiError("not_found", `No ${source.type} with this id`);
+  if (!item) throw new ApiError("not_found", t(source.type === "note" ? "notes.notFound" : "comments.notFound"));
   const { target, result } = await runTranslation(c.env, c.var.db, item, query.to, {
     pinyin: query.pinyin,
     limitKey: c.var.viewer ? `user:${c.var.viewer.id}` : `ip:${clientIp(c)}`,

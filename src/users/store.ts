@@ -5,6 +5,7 @@ import { afterCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
 import { userSummary } from "./view";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 export const findUser = (db: Db, id: string) => db.select().from(users).where(eq(users.id, id)).get();
 
@@ -12,7 +13,7 @@ export const findUser = (db: Db, id: string) => db.select().from(users).where(eq
 const userExists = async (db: Db, id: string) =>
   (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
 
-export const userNotFound = () => new ApiError("not_found", "No user with this id");
+export const userNotFound = () => new ApiError("not_found", t("users.notFound"));
 
 /** Throws 404 unless the user exists. */
 export async function requireUser(db: Db, id: string): Promise<void> {
