@@ -78,9 +78,9 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", "ETag"],
       maxAge: 86400,
     }),
   );

@@ -232,7 +232,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read a note */
+        /**
+         * Read a note
+         * @description Carries a weak ETag (counters and your like/collect state included): send it back in If-None-Match to get 304 while nothing changed.
+         */
         get: operations["getNote"];
         put?: never;
         post?: never;
@@ -1648,7 +1651,10 @@ export interface operations {
     getProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: answered 304 with no body while it is current */
+                "if-none-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1659,11 +1665,22 @@ export interface operations {
             /** @description Public profile (never the phone number) */
             200: {
                 headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PublicProfile"];
                 };
+            };
+            /** @description Not Modified: your copy, named in If-None-Match, is current */
+            304: {
+                headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed JSON or invalid fields */
             400: {
@@ -2024,7 +2041,10 @@ export interface operations {
     getNote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: answered 304 with no body while it is current */
+                "if-none-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2035,11 +2055,22 @@ export interface operations {
             /** @description The note */
             200: {
                 headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Note"];
                 };
+            };
+            /** @description Not Modified: your copy, named in If-None-Match, is current */
+            304: {
+                headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed JSON or invalid fields */
             400: {
@@ -2802,7 +2833,10 @@ export interface operations {
     getComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: answered 304 with no body while it is current */
+                "if-none-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2813,11 +2847,22 @@ export interface operations {
             /** @description The comment */
             200: {
                 headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Comment"];
                 };
+            };
+            /** @description Not Modified: your copy, named in If-None-Match, is current */
+            304: {
+                headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed JSON or invalid fields */
             400: {
@@ -3747,7 +3792,10 @@ export interface operations {
     getGlossaryTerm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your copy: answered 304 with no body while it is current */
+                "if-none-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3758,11 +3806,22 @@ export interface operations {
             /** @description The term */
             200: {
                 headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GlossaryTerm"];
                 };
+            };
+            /** @description Not Modified: your copy, named in If-None-Match, is current */
+            304: {
+                headers: {
+                    /** @description Weak validator of this answer (counters included); send it back in If-None-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed JSON or invalid fields */
             400: {

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
@@ -45,8 +46,9 @@ export const getCommentRoute = createRoute({
   security: [],
   tags,
   summary: "Read one comment",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(CommentSchema, "The comment"), ...errorResponses(404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(CommentSchema, "The comment")), ...errorResponses(404) },
 });
 
 export const listRepliesRoute = createRoute({

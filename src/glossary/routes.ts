@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, optionalBearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
@@ -40,8 +41,9 @@ export const getTermRoute = createRoute({
   security: optionalBearerSecurity,
   tags,
   summary: "A glossary term with its decisions and best explanations",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(TermSchema, "The term"), ...errorResponses(401, 404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(TermSchema, "The term")), ...errorResponses(401, 404) },
 });
 
 export const createTermRoute = createRoute({

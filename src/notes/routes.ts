@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, optionalBearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
@@ -33,8 +34,10 @@ export const getNoteRoute = createRoute({
   security: optionalBearerSecurity,
   tags,
   summary: "Read a note",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(NoteSchema, "The note"), ...errorResponses(401, 404) },
+  description: "Carries a weak ETag (counters and your like/collect state included): send it back in If-None-Match to get 304 while nothing changed.",
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(NoteSchema, "The note")), ...errorResponses(401, 404) },
 });
 
 export const updateNoteRoute = createRoute({

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { jsonResponse } from "../lib/openapi";
@@ -32,8 +33,12 @@ export const getProfileRoute = createRoute({
   security: [],
   tags,
   summary: "A person's public profile",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(PublicProfileSchema, "Public profile (never the phone number)"), ...errorResponses(404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: {
+    ...conditionalResponses(jsonResponse(PublicProfileSchema, "Public profile (never the phone number)")),
+    ...errorResponses(404),
+  },
 });
 
 const followRoute = (method: "put" | "delete", operationId: string, summary: string) =>
