@@ -104,3 +104,21 @@ describe("answers in the reader's language", () => {
     expect(response.headers.get("Content-Language")).toBe("zh-Hant");
   });
 });
+
+describe("texts the API writes in answers", () => {
+  it("an engine's quality note and the language names follow Accept-Language", async () => {
+    const author = await createUser();
+    const note = await api("POST", "/v1/notes", { token: author.token, body: { title: "猫很可爱" } });
+    const translated = await api("GET", `/v1/notes/${note.body.id}/translation?to=en`, { headers: { "Accept-Language": "zh-Hans" } });
+    expect(translated.status).toBe(200);
+    expect(translated.body.engine).toMatchObject({ id: "cedict-dictionary", quality: render(t("engine.cedict-dictionary"), "zh-Hans") });
+    const english = await api("GET", `/v1/notes/${note.body.id}/translation?to=en`);
+    expect(english.body.engine.quality).toBe(en["engine.cedict-dictionary"]);
+
+    const languages = await api("GET", "/v1/translation/languages", { headers: { "Accept-Language": "es" } });
+    const names = Object.fromEntries(languages.body.languages.map((l: { tag: string; name: string }) => [l.tag, l.name]));
+    expect(names.en).toMatch(/^inglés$/i);
+    const inEnglish = await api("GET", "/v1/translation/languages");
+    expect(inEnglish.body.languages.find((l: { tag: string }) => l.tag === "zh-Hant").name).toBe("Chinese (Traditional)");
+  });
+});

@@ -27,6 +27,12 @@ export function t<K extends MessageKey>(key: K, ...params: [Placeholders<(typeof
   return params[0] ? { key, params: params[0] } : { key };
 }
 
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
+/** The catalogue text under a key built at run time (e.g. an engine's id), or the given English. */
+export const catalogueText = (key: string, english: string, locale: Locale): string =>
+  isMessageKey(key) ? render({ key }, locale) : english;
+
 /** What may be shown to a reader: a catalogue text, a text that renders itself, or plain English. */
 export type Text = string | LocalText | ((locale: Locale) => string);
 
@@ -35,6 +41,16 @@ export function render(text: Text, locale: Locale): string {
   if (typeof text === "function") return text(locale);
   const template: string = catalogues[locale][text.key] ?? en[text.key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(text.params?.[name] ?? whole));
+}
+
+/** A language's name in the reader's language (`zh-Hant` → "chino tradicional" for `es`), or undefined. */
+export function languageName(tag: string, locale: Locale): string | undefined {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "language" }).of(tag);
+    return name && name !== tag ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The script of a Chinese tag: zh-TW, zh-HK, zh-MO and zh-Hant read Traditional; other Chinese reads Simplified. */
