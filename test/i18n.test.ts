@@ -3,6 +3,7 @@ import { ApiError, errorBody } from "../src/lib/errors";
 import { LOCALES, catalogues, negotiateLocale, render, t } from "../src/lib/i18n";
 import { en } from "../src/lib/i18n/messages/en";
 import { api, createUser, expectError, uniqueIp, uniquePhone } from "./helpers";
+import { Watcher, upgrade } from "./live-helpers";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const MISSING_NOTE = "/v1/notes/01JH7Z3V6N1Q2M8W4K5T9R0XYZ";
@@ -120,5 +121,22 @@ describe("texts the API writes in answers", () => {
     expect(names.en).toMatch(/^inglés$/i);
     const inEnglish = await api("GET", "/v1/translation/languages");
     expect(inEnglish.body.languages.find((l: { tag: string }) => l.tag === "zh-Hant").name).toBe("Chinese (Traditional)");
+  });
+});
+
+describe("live threads", () => {
+  it("a socket's error events speak the language its upgrade asked for", async () => {
+    const author = await createUser();
+    const note = await api("POST", "/v1/notes", { token: author.token, body: { title: "Lili" } });
+    const response = await upgrade(note.body.id, "", { "Accept-Language": "zh-TW" });
+    expect(response.status).toBe(101);
+    const socket = response.webSocket!;
+    socket.accept();
+    const watcher = new Watcher(socket);
+    await watcher.waitFor((m) => m.type === "ready");
+    watcher.send({ type: "comment", ref: "c1", body: "好可愛" });
+    const refused = await watcher.waitFor((m) => m.type === "error");
+    expect(refused).toMatchObject({ ref: "c1", error: { code: "unauthorized", message: "發表評論前請先傳送 {\"type\":\"auth\",\"token\":\"…\"}" } });
+    watcher.close();
   });
 });

@@ -90,7 +90,7 @@ export class NoteThread extends DurableObject<Env> {
 
   /** A viewer's WebSocket, after the worker checked the note exists. */
   override async fetch(request: Request): Promise<Response> {
-    const { noteId, after, language, ip } = readConnectRequest(request);
+    const { noteId, after, language, locale, ip } = readConnectRequest(request);
     this.storage.remember(noteId);
     if (this.sockets.count >= LIVE_LIMITS.socketsPerThread) {
       return Response.json(
@@ -99,7 +99,7 @@ export class NoteThread extends DurableObject<Env> {
       );
     }
     const { 0: client, 1: server } = new WebSocketPair();
-    this.sockets.accept(server, { language: language ?? null, ip, viewer: null, live: false });
+    this.sockets.accept(server, { language: language ?? null, locale, ip, viewer: null, live: false });
     this.ctx.waitUntil(this.join(server, after));
     return new Response(null, { status: 101, webSocket: client });
   }

@@ -52,13 +52,13 @@ export class ClientMessages {
       const requestId = newId();
       console.error(JSON.stringify({ level: "error", event: "thread_message_failed", requestId, type: read.type, error: String(error) }));
       const failure = new ApiError("internal_error", t("request.internalError"));
-      this.thread.reply(socket, { type: "error", ref: read.ref, ...errorBody(failure, requestId) });
+      this.thread.reply(socket, { type: "error", ref: read.ref, ...errorBody(failure, requestId, this.thread.sockets.state(socket).locale) });
     }
   }
 
   /** Tells the client why its message was refused; a socket refused too often is closed. */
   private refuse(socket: WebSocket, error: ApiError, ref?: string) {
-    this.thread.reply(socket, { type: "error", ref, ...errorBody(error, newId()) });
+    this.thread.reply(socket, { type: "error", ref, ...errorBody(error, newId(), this.thread.sockets.state(socket).locale) });
     if (!this.thread.sockets.takeRefusal(socket)) {
       socket.close(CLOSE.policy, `More than ${LIVE_LIMITS.refusalsPerMinute} refused messages a minute`);
     }

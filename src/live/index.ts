@@ -22,7 +22,7 @@ export const liveRouter = createRouter().openapi(liveThreadRoute, async (c) => {
   await enforceLimit(c.env.LIVE_CONNECT_LIMITER, `ip:${clientIp(c)}`, 60);
   await requireNote(c.var.db, id);
   const thread = c.env.NOTE_THREAD.getByName(id);
-  const response = await thread.fetch(connectRequest({ noteId: id, after, language, ip: requestIpRegion(c) }));
+  const response = await thread.fetch(connectRequest({ noteId: id, after, language, locale: c.var.locale, ip: requestIpRegion(c) }));
   if (response.status !== 101 || !response.webSocket) {
     const refusal = await response.json<{ code: ErrorCode; message: string | LocalText }>();
     throw new ApiError(refusal.code, refusal.message, { headers: { "Retry-After": "30" } });
