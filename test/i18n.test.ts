@@ -81,6 +81,16 @@ describe("answers in the reader's language", () => {
     expect(english.details![0]!.message).toMatch(/^Too small/);
   });
 
+  it("messages our schemas wrote are translated from the catalogue, with their numbers", async () => {
+    const response = await api("POST", "/v1/users", {
+      body: { phone: uniquePhone(), region: "CN", password: "short", nickname: "a\u200Bb", languages: ["en", "en"] },
+      headers: { "CF-Connecting-IP": uniqueIp(), "Accept-Language": "zh-Hans" },
+    });
+    const error = expectError(response, 400, "validation_failed");
+    const byField = Object.fromEntries(error.details!.map((d) => [d.field, d.message]));
+    expect(byField).toEqual({ password: "至少 8 个字符", nickname: "包含控制字符或不可见字符", languages: "语言不能重复" });
+  });
+
   it("refusals written by handlers and by Durable Objects are translated too", async () => {
     const owner = await createUser();
     const note = await api("POST", "/v1/notes", { token: owner.token, body: { title: "Lili", body: "#cattax" } });

@@ -54,7 +54,7 @@ export function decodeCursor(cursor: string): CursorKey {
     // fall through to the error below
   }
   throw new ApiError("invalid_cursor", t("request.invalidCursor"), {
-    details: [{ field: "cursor", location: "query", message: "Unrecognised cursor" }],
+    details: [{ field: "cursor", location: "query", message: t("field.unrecognisedCursor") }],
   });
 }
 
