@@ -3,7 +3,7 @@ import type { CommentView } from "../comments/schemas";
 import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
-import { t } from "../lib/i18n";
+import { render, t } from "../lib/i18n";
 import { readConnectRequest } from "../live/connect";
 import { Delivery } from "../live/delivery";
 import { ClientMessages } from "../live/client-messages";
@@ -148,9 +148,10 @@ export class NoteThread extends DurableObject<Env> {
           .eventsAfter(from)
           .filter((event) => !(event.type === "comment.created" && snapshot?.commentIds.has(event.subject)));
         const state = this.sockets.state(socket);
+        const reason = t("live.resync", { after: after ?? "", kept: LIVE_LIMITS.retainedEvents });
         const messages = [
           ...(after !== undefined && !resuming
-            ? [json({ type: "resync", reason: `Event ${after} is older than the last ${LIVE_LIMITS.retainedEvents} events this thread keeps, or unknown: start again from this page` })]
+            ? [json({ type: "resync", reason: render(reason, state.locale ?? "en") })]
             : []),
           json({
             type: "ready",

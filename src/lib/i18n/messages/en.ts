@@ -80,6 +80,7 @@ export const en = {
   "live.tokenInUrl": "Never put a token in a URL (URLs get logged): send {message} as a message",
   "live.upgradeRequired": "Open this URL as a WebSocket (Upgrade: websocket)",
   "live.threadFull": "This thread has its maximum of {max} viewers; try again later",
+  "live.resync": "Event {after} is older than the last {kept} events this thread keeps, or unknown: start again from this page",
   "live.tooManyMessages": "At most {max} messages a second",
   "live.messageTooLarge": "Messages are limited to {bytes} bytes",
   "live.tokenInvalid": "The token is invalid, revoked or expired; you can still watch",

@@ -79,6 +79,7 @@ export const es: Catalogue = {
   "live.tokenInUrl": "Nunca pongas un token en una URL (las URL quedan registradas): envía {message} como mensaje",
   "live.upgradeRequired": "Abre esta URL como WebSocket (Upgrade: websocket)",
   "live.threadFull": "Este hilo ya tiene su máximo de {max} espectadores; vuelve a intentarlo más tarde",
+  "live.resync": "El evento {after} es anterior a los últimos {kept} eventos que guarda este hilo, o no existe: empieza de nuevo desde esta página",
   "live.tooManyMessages": "Como máximo {max} mensajes por segundo",
   "live.messageTooLarge": "Los mensajes están limitados a {bytes} bytes",
   "live.tokenInvalid": "El token no es válido, fue revocado o caducó; aún puedes mirar",

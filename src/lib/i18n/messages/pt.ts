@@ -79,6 +79,7 @@ export const pt: Catalogue = {
   "live.tokenInUrl": "Nunca coloque um token numa URL (URLs ficam registradas): envie {message} como mensagem",
   "live.upgradeRequired": "Abra esta URL como WebSocket (Upgrade: websocket)",
   "live.threadFull": "Esta conversa já tem o máximo de {max} espectadores; tente de novo mais tarde",
+  "live.resync": "O evento {after} é mais antigo que os últimos {kept} eventos que esta conversa guarda, ou não existe: comece de novo a partir desta página",
   "live.tooManyMessages": "No máximo {max} mensagens por segundo",
   "live.messageTooLarge": "As mensagens são limitadas a {bytes} bytes",
   "live.tokenInvalid": "O token é inválido, foi revogado ou expirou; você ainda pode assistir",

@@ -79,6 +79,7 @@ export const zhHans: Catalogue = {
   "live.tokenInUrl": "不要把令牌放在 URL 里（URL 会被记录到日志）：请以消息发送 {message}",
   "live.upgradeRequired": "请以 WebSocket 打开这个 URL（Upgrade: websocket）",
   "live.threadFull": "这个讨论串已达到 {max} 位观看者的上限；请稍后再试",
+  "live.resync": "事件 {after} 早于这个讨论串保留的最近 {kept} 个事件，或者不存在：请从这一页重新开始",
   "live.tooManyMessages": "每秒最多 {max} 条消息",
   "live.messageTooLarge": "消息最多 {bytes} 字节",
   "live.tokenInvalid": "令牌无效、已撤销或已过期；你仍然可以观看",

@@ -79,6 +79,7 @@ export const zhHant: Catalogue = {
   "live.tokenInUrl": "不要把權杖放在 URL 裡（URL 會被記錄到日誌）：請以訊息傳送 {message}",
   "live.upgradeRequired": "請以 WebSocket 開啟這個 URL（Upgrade: websocket）",
   "live.threadFull": "這個討論串已達到 {max} 位觀看者的上限；請稍後再試",
+  "live.resync": "事件 {after} 早於這個討論串保留的最近 {kept} 個事件，或者不存在：請從這一頁重新開始",
   "live.tooManyMessages": "每秒最多 {max} 條訊息",
   "live.messageTooLarge": "訊息最多 {bytes} 位元組",
   "live.tokenInvalid": "權杖無效、已撤銷或已過期；你仍然可以觀看",
