@@ -1,4 +1,5 @@
 import type { Db } from "./db/client";
+import type { Locale } from "./lib/i18n";
 import type { PolicyState } from "./lib/rate-limit";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
@@ -15,6 +16,8 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** The language of the texts the API writes itself, from Accept-Language. */
+    locale: Locale;
     db: Db;
     viewer: Viewer | null;
     /** Budgets this request was charged, for the RateLimit headers. */

@@ -178,7 +178,7 @@ describe("the D1 mirror", () => {
     // The worker has checked the note; it is deleted before the counter writes to D1.
     await env.DB.prepare("DELETE FROM notes WHERE id = ?").bind(note.id).run();
     const result = await counter(note.id).stamp({ noteId: note.id, stamperId: owner!.id, catName: null });
-    expect(result).toEqual({ ok: false, code: "not_found", message: "No note with this id" });
+    expect(result).toEqual({ ok: false, code: "not_found", message: { key: "notes.notFound" } });
     const kept = await runInDurableObject(counter(note.id), (_, state) =>
       state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM receipts").one().n,
     );

@@ -2,6 +2,7 @@ import { signedInViewer } from "../lib/auth";
 import { blockedError, blockedFromNote } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
 import { emitEvent } from "../lib/events";
+import { t } from "../lib/i18n";
 import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { findVisibleNote, noteNotFound, requireNote, topicsOfNote } from "../notes/store";
@@ -35,9 +36,9 @@ export const catTaxRouter = createRouter()
     if (!note) throw noteNotFound();
     if (blocked) throw blockedError("stamp this cat's receipts");
     if (!isCatNote(note, topics)) {
-      throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
+      throw new ApiError("conflict", t("catTax.notCatNote"));
     }
-    if (note.authorId === stamper.id) throw new ApiError("forbidden", "Cat tax is paid to a cat's owner: you can't stamp your own note");
+    if (note.authorId === stamper.id) throw new ApiError("forbidden", t("catTax.ownNote"));
     const result = await c.env.CAT_TAX_COUNTER.getByName(id).stamp({
       noteId: id,
       stamperId: stamper.id,

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { detectLanguage } from "../language/detect";
 import { blockedError } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import type { IpRegion } from "../lib/ip-region";
 import { requireNote } from "../notes/store";
 import type { CommentCreateSchema } from "./schemas";
@@ -23,8 +24,8 @@ export async function postComment(
   const answered = input.replyTo ? await loadComment(db, input.replyTo, authorId) : undefined;
   const answering = answered && { id: answered.id, parentId: answered.parentId, authorId: answered.author.id };
   if (input.replyTo && answered?.noteId !== noteId) {
-    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+    throw new ApiError("validation_failed", t("comments.replyToOtherNote"), {
+      details: [{ field: "replyTo", location: "body", message: t("comments.noSuchCommentOnNote") }],
     });
   }
   const id = await insertComment(

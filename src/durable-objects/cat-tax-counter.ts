@@ -4,13 +4,14 @@ import { type IssuedReceipt, mirrorReceipts, receiptsOfNote } from "../cat-tax/s
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
 import { notifyThread } from "../live/notify";
-import { noteExists, noteNotFound } from "../notes/store";
+import { type LocalText, t } from "../lib/i18n";
+import { noteExists } from "../notes/store";
 
 export type StampRequest = { noteId: string; stamperId: string; catName: string | null };
 
 export type StampResult =
   | { ok: true; serial: number; created: boolean }
-  | { ok: false; code: "not_found" | "service_unavailable"; message: string };
+  | { ok: false; code: "not_found" | "service_unavailable"; message: LocalText };
 
 /** Waits before re-sending receipts D1 refused, by attempt; the last repeats. */
 const MIRROR_RETRY_MS = [2_000, 10_000, 60_000, 300_000];
@@ -50,12 +51,12 @@ export class CatTaxCounter extends DurableObject<Env> {
     const existing = this.receiptOf(request.stamperId);
     const receipt = existing ?? this.issue(request);
     const outcome = receipt.mirrored ? "mirrored" : await this.mirror();
-    if (outcome === "note gone") return { ok: false, code: "not_found", message: noteNotFound().message };
+    if (outcome === "note gone") return { ok: false, code: "not_found", message: t("notes.notFound") };
     if (outcome === "retrying") {
       return {
         ok: false,
         code: "service_unavailable",
-        message: `Receipt No. ${receiptNumber(receipt.serial)} is reserved for you but could not be recorded yet; stamp again in a few seconds to get it`,
+        message: t("catTax.receiptPending", { number: receiptNumber(receipt.serial) }),
       };
     }
     return { ok: true, serial: receipt.serial, created: !existing };

@@ -8,6 +8,7 @@ import { iso } from "../lib/time";
 import { userSummary } from "./view";
 import { ApiError } from "../lib/errors";
 import { isDeletedAccount } from "../lib/deleted-account";
+import { t } from "../lib/i18n";
 
 /** A person's row; the deleted-account stand-in is no one. */
 export const findUser = async (db: Db, id: string) =>
@@ -17,7 +18,7 @@ export const findUser = async (db: Db, id: string) =>
 const userExists = async (db: Db, id: string) =>
   !isDeletedAccount(id) && (await db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) !== undefined;
 
-export const userNotFound = () => new ApiError("not_found", "No user with this id");
+export const userNotFound = () => new ApiError("not_found", t("users.notFound"));
 
 /** Throws 404 unless the user exists. */
 export async function requireUser(db: Db, id: string): Promise<void> {
