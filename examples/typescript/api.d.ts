@@ -87,6 +87,8 @@ export interface paths {
         /**
          * Sign in: exchange phone and password for a bearer token
          * @description The token is shown once and stored only as a hash, so this create takes no Idempotency-Key: a replay could not return it. Sessions last 30 days.
+         *
+         *     Attempts are limited per address and per phone number. Failed attempts slow down and then lock sign-in: from one address to one number, after 3 failures each further attempt waits 1, 2, 4… seconds, and 10 failures in 15 minutes lock that pair for 15 minutes; 50 failures to one number in an hour from anywhere lock the number for 15 minutes. A lock always ends, attempts during a lock are refused without being counted, and sessions already signed in are not affected. Refusals are 429 with Retry-After.
          */
         post: operations["signIn"];
         delete?: never;
@@ -123,10 +125,17 @@ export interface paths {
         get: operations["getOwnProfile"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete your account and your personal data, for good
+         * @description Needs your password again. In one transaction it deletes your profile, phone number, sessions (every token stops working), notes (their comments, likes, collects and receipts go with them, and their live threads close), comments, likes, collects, follows, blocks, mutes, glossary explanations and votes. Your top-level comments that others replied to become an empty placeholder by `[deleted]` (`deleted: true`), so the replies keep their place; the rest of your comments are removed. Cat tax receipts you stamped stay in their cats' books, without your name, so receipt numbers keep no gaps. Every count (likes, followers, comments, topics, receipts, votes) stays exact. Failed password checks count towards the sign-in lock.
+         */
+        delete: operations["deleteMyAccount"];
         options?: never;
         head?: never;
-        /** Change your nickname, bio or languages */
+        /**
+         * Change your nickname, bio, languages, image quality or feed preferences
+         * @description A suspended account can't change its profile (403 `account_suspended`).
+         */
         patch: operations["updateOwnProfile"];
         trace?: never;
     };
@@ -205,6 +214,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Block a person (not yourself)
+         * @description A block works both ways: neither of you sees the other's notes and comments, and the blocked person can't follow you, comment on your notes, reply to you or stamp your cat's receipts (403). Blocking ends any follow between you, both ways. They are not told. Idempotent: doing it twice leaves the same state.
+         */
+        put: operations["blockUser"];
+        post?: never;
+        /**
+         * Unblock a person
+         * @description A block works both ways: neither of you sees the other's notes and comments, and the blocked person can't follow you, comment on your notes, reply to you or stamp your cat's receipts (403). Blocking ends any follow between you, both ways. They are not told. Idempotent: doing it twice leaves the same state.
+         */
+        delete: operations["unblockUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mute a person (not yourself)
+         * @description A mute only hides the person from your feeds and comment threads; they can still interact, and a direct link still opens. They are not told. Idempotent: doing it twice leaves the same state.
+         */
+        put: operations["muteUser"];
+        post?: never;
+        /**
+         * Unmute a person
+         * @description A mute only hides the person from your feeds and comment threads; they can still interact, and a direct link still opens. They are not told. Idempotent: doing it twice leaves the same state.
+         */
+        delete: operations["unmuteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People you block */
+        get: operations["listMyBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/mutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** People you mute */
+        get: operations["listMyMutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything NoteBridge holds about you, as one JSON document
+         * @description Streamed: the document is written while it is read from the database, a page at a time, so it works for the heaviest account. Other people appear only by id and nickname. Sent as a download (`Content-Disposition: attachment`) and never cached.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/notes": {
         parameters: {
             query?: never;
@@ -234,7 +345,7 @@ export interface paths {
         };
         /**
          * Read a note
-         * @description Carries a weak ETag (counters and your like/collect state included): send it back in If-None-Match to get 304 while nothing changed.
+         * @description Carries a weak ETag over the answer as you get it (counters, your like/collect state, hidden-by-moderation state and the image quality chosen): send it back in If-None-Match to get 304 while nothing changed.
          */
         get: operations["getNote"];
         put?: never;
@@ -412,6 +523,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/topics/trending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Topics rising fastest right now
+         * @description Topics ranked by how far the number of distinct people posting or commenting under them in the last 3 hours runs above their own usual rate over the 7 days before. People are counted once per topic and hour, so one account posting a hundred times counts as one person; a topic needs at least 3 people in the window. Topics staff keep off trending are left out. The list is computed at most every 30 seconds.
+         */
+        get: operations["listTrendingTopics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topics/{name}/trending-block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Keep a topic off trending (moderators)
+         * @description The topic stays searchable and its page stays open; it only stops appearing in `GET /v1/topics/trending`.
+         */
+        put: operations["blockTopicFromTrending"];
+        post?: never;
+        /** Let a topic trend again (moderators) */
+        delete: operations["unblockTopicFromTrending"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/topics/{name}": {
         parameters: {
             query?: never;
@@ -420,7 +572,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A topic and how many notes carry it
+         * A topic with its note and discussion counts
          * @description `CatTax`, `#cattax` and full-width `ＣａｔＴａｘ` all name the same topic.
          */
         get: operations["getTopic"];
@@ -439,7 +591,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Notes with this topic, newest first */
+        /**
+         * Notes with this topic, newest or top first
+         * @description Hidden notes and notes of people you blocked or muted are left out.
+         */
         get: operations["listTopicNotes"];
         put?: never;
         post?: never;
@@ -689,6 +844,672 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image or video
+         * @description Send the file as the raw body (any Content-Type; videos over 25 MB must come this way, with Content-Length) or as multipart/form-data with a `file` part (up to 25 MB). The type is decided by the file's bytes: JPEG, PNG, WebP, GIF, HEIC (where the Images service reads it) up to 20 MB; MP4 and WebM up to 200 MB; anything else is 415. Images are re-encoded, which removes EXIF and GPS, and get a 480 px variant and a ThumbHash placeholder. The same bytes are stored once. Attach the upload to a note or draft within 24 hours or it is deleted. Limits per person: uploads per hour (429) and total bytes kept (413).
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A stored image or video
+         * @description Keys are SHA-256 hashes of the stored bytes, so a file never changes: cached for a year (`immutable`), with an `ETag` (`If-None-Match` answers 304) and byte ranges for video players.
+         */
+        get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read one of your drafts
+         * @description Tombstones (deleted or published drafts) are returned too, with `deleted: true`. Nobody else's drafts are visible.
+         */
+        get: operations["getDraft"];
+        /**
+         * Save a draft (create or update)
+         * @description The id is made by your device (ULID or UUID), so drafts can be written offline. Send the version you last saw as `baseVersion` (0 for a new draft). Saving again the same content with the same baseVersion is harmless (a retry answers the stored draft). If the draft changed since baseVersion, was deleted or published, nothing is written and 409 carries the server's copy.
+         */
+        put: operations["saveDraft"];
+        post?: never;
+        /**
+         * Delete a draft (leaves a tombstone)
+         * @description The tombstone stops a device that is still offline from bringing the draft back. With `?baseVersion=` it deletes only if nobody changed the draft since (else 409 with the server's copy). Deleting a deleted draft is fine.
+         */
+        delete: operations["deleteDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your drafts, most recently changed first */
+        get: operations["listDrafts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a device's offline changes and get everyone else's
+         * @description Up to 50 changes (created, edited, deleted offline), each applied or reported as a conflict with the server's copy; the answer also carries the drafts changed since your `syncToken` (from other devices, tombstones included) and the next token. The README describes the whole client loop.
+         */
+        post: operations["syncDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft as a note, exactly once
+         * @description Safe to retry after a lost connection, even concurrently: every attempt answers with the same note (201 for the one that made it, 200 for the others), and the draft becomes a tombstone. Uploads in the draft are attached to the note.
+         */
+        post: operations["publishDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a note, comment or person
+         * @description Anyone signed in may report what they can see. Reporting the same thing again while it is under review counts once (200 with your earlier report). Content reported by `AUTO_HIDE_REPORTS` distinct people (5 by default) is hidden pending review, except in the cultural buffer.
+         */
+        post: operations["createReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation queue (staff)
+         * @description Reports grouped by what they are about: one case per note, comment or person, with the content as it is now and a translation into your first language (or `language`). Open cases oldest first; resolved ones newest first. Mediators see only content in their languages or from their regions; moderators and admins see everything.
+         */
+        get: operations["listModerationCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One moderation case (staff) */
+        get: operations["getModerationCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/cases/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a case (staff)
+         * @description Assigns an open case to you, so others see it is being handled.
+         */
+        post: operations["assignModerationCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/cases/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide a case (staff)
+         * @description dismiss (and restore hidden content), hide, remove, warn the author, or suspend their account until `suspendUntil`. The reason is shown to the author (on their content and in GET /v1/me/moderation-notices). In the cultural buffer only a mediator for the content's region or language, or an admin, may hide or remove. Every decision goes to the audit log.
+         */
+        post: operations["resolveModerationCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/cases/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a resolved case (staff)
+         * @description Puts it back in the queue, e.g. after an appeal. The content stays as the last decision left it until the next one.
+         */
+        post: operations["reopenModerationCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation audit log (admins)
+         * @description Every decision, assignment, reopening, role change and word-list edit, newest first. Append-only: the database refuses to change or delete entries.
+         */
+        get: operations["listModerationAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/moderation-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderation decisions about you and your content
+         * @description Hidden or removed content, warnings and suspensions, each with the reason staff gave; newest first.
+         */
+        get: operations["listModerationNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/prescreen-words": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pre-screen word lists (moderators) */
+        get: operations["listPrescreenWords"];
+        put?: never;
+        /**
+         * Add a word or phrase to the pre-screen (moderators)
+         * @description New notes and comments containing it are flagged into the queue as a report by the pre-screen; they are never hidden or deleted for it. Chinese, Japanese and Thai entries match anywhere in a text, others as whole words, case-insensitively.
+         */
+        post: operations["addPrescreenWord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/moderation/prescreen-words/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a word from the pre-screen (moderators) */
+        delete: operations["deletePrescreenWord"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone holding a staff role (admins) */
+        get: operations["listStaffRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/{id}/roles/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grant a staff role, or change a mediator's regions and languages (admins)
+         * @description Roles: curator (glossary), mediator (reviews reports about content from its regions or in its languages: give at least one), moderator (all reports, pre-screen word lists), admin (everything, staff roles, the audit log). Audited.
+         */
+        put: operations["grantStaffRole"];
+        post?: never;
+        /**
+         * Revoke a staff role (admins)
+         * @description Audited. Admins can't revoke their own admin role, so a deployment is never left without one by accident.
+         */
+        delete: operations["revokeStaffRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feed/for-you": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your for-you feed: ranked by engagement per view, topics, place and language
+         * @description Ranks recent public notes by engagement relative to reach (never follower counts), freshness, your topic affinity (from what you liked, collected and commented on) and place. New notes get exploration impressions first; no author appears more than twice on a page; a share of the page (your profile's `otherLanguagePercent`) is in languages you don't read. Each item says why it was picked. Paging with `nextCursor` never repeats a note. On Fridays in your time zone the feed is uniformly random instead (out-of-control Friday), unless you opted out in your profile. Signed out, you get the same ranking for your request's country and `Accept-Language`. Outside production, `X-Test-Now` pins the clock.
+         */
+        get: operations["listFeedForYou"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feed/following": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes of people you follow, newest first */
+        get: operations["listFeedFollowing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/feed/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notes with a place near a point, nearest first */
+        get: operations["listFeedNearby"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Full-text search over notes, people and topics
+         * @description Finds notes by words in their title, body, topics or place; people by nickname; topics by name. Chinese needs no spaces: `猫` finds notes with `猫咪`, and Simplified finds Traditional (`猫咪` finds `貓咪`). English ignores case and simple plurals (`Cats` finds `cat`). Every word must match. Punctuation and search operators in `q` are treated as text, never as syntax. A query matching more than 1,000 notes ranks its newest 1,000. Deleted notes are never found; hidden notes and people you blocked or muted (or who blocked you) are left out. When the query names a glossary term (`躺平`, `yyds`), the term comes back in `glossary`. 120 searches a minute per person (per IP address when signed out).
+         */
+        get: operations["searchContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List registered apps
+         * @description Admins only. Oldest first, with each app's secrets (ids only), subscriptions and why any was disabled.
+         */
+        get: operations["listWebhookApps"];
+        put?: never;
+        /**
+         * Register an external app
+         * @description Admins only. The app gets its first signing secret (`whsec_…`), shown in this answer and never again: it signs the webhooks the app sends to `POST /v1/webhooks/{app}` and verifies the ones NoteBridge sends to its subscriptions. Subscription targets must be https URLs on public hosts.
+         */
+        post: operations["createWebhookApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/secrets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a signing secret (rotation, step one)
+         * @description Admins only. The new secret is shown once. Until the old one is removed both verify incoming webhooks, and outgoing ones carry a signature from each, so the app can switch over without losing a delivery. At most 5 at once.
+         */
+        post: operations["addWebhookAppSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/secrets/{secretId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a signing secret (rotation, step two)
+         * @description Admins only. From now on it neither verifies nor signs. The last secret can't be removed (409).
+         */
+        delete: operations["removeWebhookAppSecret"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Subscribe an app to events */
+        post: operations["addWebhookSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a subscription
+         * @description Admins only. Its pending deliveries are dropped with it.
+         */
+        delete: operations["removeWebhookSubscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/subscriptions/{subscriptionId}/enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn a disabled subscription back on
+         * @description Admins only, once the app has fixed its endpoint. Events from now on are delivered again.
+         */
+        put: operations["enableWebhookSubscription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/apps/{app}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Let an app import posts into your account
+         * @description Your explicit consent: a migration tool may send `content.import` webhooks for your account only while it is linked. Idempotent. Unlink to withdraw.
+         */
+        put: operations["linkApp"];
+        post?: never;
+        /**
+         * Withdraw an app's access to your account
+         * @description Imports already queued for your account are not applied after this. Notes imported earlier stay yours.
+         */
+        delete: operations["unlinkApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The apps you have let into your account
+         * @description Most recently linked first; all of them in one page.
+         */
+        get: operations["listLinkedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{app}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a signed webhook from an external app
+         * @description Standard Webhooks (standardwebhooks.com): the app signs `${webhook-id}.${webhook-timestamp}.${body}` (the raw bytes) with HMAC-SHA256 and one of its `whsec_` secrets, and sends `webhook-id`, `webhook-timestamp` (within 5 minutes of now) and `webhook-signature` (`v1,<base64>`, several space-separated allowed).
+         *
+         *     Each delivery is applied exactly once per app and `webhook-id`: a retry, even at the same moment or days later (re-signed with a fresh timestamp), gets the first answer again and changes nothing. Reusing an id for a different body is refused (409).
+         *
+         *     **Events.** `moderation.verdict` `{ target: { type: "note"|"comment", id }, action: "keep"|"hide"|"remove", reason? }` is applied at once (200). `content.import` `{ account, source, posts: [...] }` (1-100 posts, for an account that linked the app with PUT /v1/me/apps/{app}/link) is recorded and answered 202; the posts are then imported in the background, each whole or not at all. A post already imported from the same source (`originalId`) is never imported twice. Posts that fail validation are listed in `rejected`; the others go ahead.
+         *
+         *     Rejections change nothing: bad or missing signature or stale timestamp 401, unknown app 404, an event type the app may not send 403, malformed payload 422 (naming the field), body over 1048576 bytes 413.
+         */
+        post: operations["receiveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An app's outgoing delivery log, newest first
+         * @description Admins only. One entry per event and subscription: its state, attempts, the last response code and when the next try is due. Failed attempts are retried after about 5 s, 5 min, 30 min, 2 h, 5 h and 10 h (±20%); after that the delivery is dead.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhook-apps/{app}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Admins only. Any delivery, dead or delivered, goes out again now with the same body and webhook-id (receivers deduplicate on it), and gets a fresh series of retries. Refused (409) while its subscription is disabled.
+         */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -710,6 +1531,28 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Media: {
+            /**
+             * @example image
+             * @enum {string}
+             */
+            type: "image" | "video";
+            /**
+             * Format: uri
+             * @description https URL of the uploaded file
+             * @example https://media.notebridge.app/lili.jpg
+             */
+            url: string;
+            /** @example 1080 */
+            width: number;
+            /** @example 1440 */
+            height: number;
+            /**
+             * @description Describes the image for people who can't see it
+             * @example A grey cat asleep on a keyboard
+             */
+            alt?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -720,7 +1563,7 @@ export interface components {
                  * @example validation_failed
                  * @enum {string}
                  */
-                code: "bad_request" | "validation_failed" | "invalid_cursor" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_request_in_progress" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "upgrade_required" | "rate_limited" | "internal_error" | "service_unavailable";
+                code: "bad_request" | "validation_failed" | "invalid_cursor" | "unauthorized" | "invalid_signature" | "forbidden" | "account_suspended" | "not_found" | "method_not_allowed" | "conflict" | "idempotency_request_in_progress" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "invalid_webhook_payload" | "upgrade_required" | "rate_limited" | "internal_error" | "service_unavailable";
                 /** @example The request has invalid fields */
                 message: string;
                 /**
@@ -737,6 +1580,11 @@ export interface components {
                     /** @example Too big: expected number to be <=20000 */
                     message: string;
                 }[];
+                /**
+                 * @description On 429 and some 503s: seconds to wait, as in the Retry-After header
+                 * @example 42
+                 */
+                retryAfter?: number;
             };
         };
         NewAccount: components["schemas"]["OwnProfile"] & {
@@ -783,6 +1631,33 @@ export interface components {
             phone: string;
             /** @example US */
             phoneRegion: string;
+            /**
+             * @description Your image quality setting; null means automatic
+             * @example low
+             * @enum {string|null}
+             */
+            imageQuality: "low" | "original" | null;
+            /**
+             * Format: date-time
+             * @description Set while your account is suspended: until then you can read but not write. GET /v1/me/moderation-notices says why
+             * @example null
+             */
+            suspendedUntil: string | null;
+            /**
+             * @description IANA time zone for out-of-control Friday; null uses the request's zone
+             * @example America/Chicago
+             */
+            timeZone: string | null;
+            /**
+             * @description Whether your for-you feed goes random on Fridays (out-of-control Friday)
+             * @example true
+             */
+            randomFridays: boolean;
+            /**
+             * @description Share of your for-you feed in languages you don't read, in percent (default 25)
+             * @example 25
+             */
+            otherLanguagePercent: number;
         };
         PublicProfile: {
             /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
@@ -856,6 +1731,137 @@ export interface components {
             /** @example 小红薯Lili */
             nickname: string;
         };
+        BlockState: {
+            /**
+             * @description Whether you now block this person
+             * @example true
+             */
+            blocked: boolean;
+        };
+        MuteState: {
+            /**
+             * @description Whether you now mute this person
+             * @example true
+             */
+            muted: boolean;
+        };
+        BlockOrMutePage: {
+            items: components["schemas"]["BlockOrMuteEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        BlockOrMuteEntry: {
+            user: components["schemas"]["UserSummary"];
+            /**
+             * Format: date-time
+             * @example 2025-01-14T02:11:09.000Z
+             */
+            since: string;
+        };
+        /**
+         * @example {
+         *       "format": "notebridge-export/1",
+         *       "exportedAt": "2025-01-20T10:00:00.000Z",
+         *       "account": {
+         *         "id": "01JH7Z3V6N1Q2M8W4K5T9R0XYZ",
+         *         "phone": "+16145550142",
+         *         "nickname": "Lili's owner"
+         *       },
+         *       "sessions": [],
+         *       "notes": [],
+         *       "comments": [],
+         *       "likes": [],
+         *       "collects": [],
+         *       "following": [],
+         *       "followers": [
+         *         {
+         *           "user": {
+         *             "id": "01JH8A0B1C2D3E4F5G6H7J8K9M",
+         *             "nickname": "小红薯"
+         *           },
+         *           "since": "2025-01-14T02:11:09.000Z"
+         *         }
+         *       ],
+         *       "blocks": [],
+         *       "mutes": [],
+         *       "catTaxReceiptsStamped": [],
+         *       "glossaryExplanations": [],
+         *       "glossaryVotes": [],
+         *       "glossaryTermsAdded": [],
+         *       "staffRoles": [],
+         *       "reportsFiled": []
+         *     }
+         */
+        AccountExport: {
+            /** @enum {string} */
+            format: "notebridge-export/1";
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description Your profile, including your own phone number in full (it is yours); never your password hash */
+            account: {
+                [key: string]: unknown;
+            };
+            /** @description Your sessions (id, created, expires, whether it is this one); never token hashes */
+            sessions: {
+                [key: string]: unknown;
+            }[];
+            /** @description Your notes with their topics, place, IP region, counts and moderation state */
+            notes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Your comments and replies; people you answered appear as id and nickname */
+            comments: {
+                [key: string]: unknown;
+            }[];
+            /** @description Notes you liked: note id and when */
+            likes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Notes you collected: note id and when */
+            collects: {
+                [key: string]: unknown;
+            }[];
+            /** @description People you follow: id, nickname, since */
+            following: {
+                [key: string]: unknown;
+            }[];
+            /** @description People who follow you: id, nickname, since */
+            followers: {
+                [key: string]: unknown;
+            }[];
+            /** @description People you block: id, nickname, since */
+            blocks: {
+                [key: string]: unknown;
+            }[];
+            /** @description People you mute: id, nickname, since */
+            mutes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Cat tax receipts you stamped */
+            catTaxReceiptsStamped: {
+                [key: string]: unknown;
+            }[];
+            /** @description Explanations you wrote for glossary terms */
+            glossaryExplanations: {
+                [key: string]: unknown;
+            }[];
+            /** @description Explanations you voted for */
+            glossaryVotes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Glossary terms you added (curators) */
+            glossaryTermsAdded: {
+                [key: string]: unknown;
+            }[];
+            /** @description Staff roles you hold */
+            staffRoles: {
+                [key: string]: unknown;
+            }[];
+            /** @description Reports you filed */
+            reportsFiled: {
+                [key: string]: unknown;
+            }[];
+        };
         Note: {
             /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
             id: string;
@@ -866,7 +1872,7 @@ export interface components {
             language: string;
             /** @enum {string} */
             languageSource: "author" | "detected";
-            media: components["schemas"]["Media"][];
+            media: components["schemas"]["NoteMedia"][];
             /**
              * @example [
              *       "cattax",
@@ -892,32 +1898,98 @@ export interface components {
              * @example 42
              */
             receiptCount: number;
+            /**
+             * @description Times it was shown in feeds or opened; rolled up every few seconds
+             * @example 1204
+             */
+            viewCount: number;
+            /** @description Set when a migration tool brought it from another platform; createdAt is then the original date */
+            imported: {
+                /** @example tiktok */
+                source: string;
+                /** @example 7301234567890123456 */
+                originalId: string;
+            } | null;
             /** @description Your like and collect on this note; null when signed out */
             viewerState: {
                 liked: boolean;
                 collected: boolean;
             } | null;
+            moderation?: components["schemas"]["ModerationNotice"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        Media: {
+        NoteMedia: {
             /**
              * @example image
              * @enum {string}
              */
             type: "image" | "video";
             /**
+             * @description What to show this reader: the low-resolution variant or the original, by their image quality
+             * @example https://api.notebridge.app/media/5b1e…9c.jpg
+             */
+            url: string;
+            /**
+             * @description The original's width (for the aspect ratio)
+             * @example 1600
+             */
+            width: number;
+            /** @example 1200 */
+            height: number;
+            /** @example A grey cat asleep on a keyboard */
+            alt?: string;
+            /**
+             * @description The upload's id; null for media given by URL
+             * @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ
+             */
+            mediaId: string | null;
+            /** @example https://api.notebridge.app/media/5b1e…9c.jpg */
+            originalUrl: string;
+            /** @description 480 px on the long side; null for videos and URL media */
+            lowResUrl: string | null;
+            /**
+             * @description ThumbHash (base64) to draw while the image loads
+             * @example 1QcSHQRnh493V4dIh4eXh1h4kJUI
+             */
+            placeholder: string | null;
+            /**
+             * @description Videos: length when it could be read
+             * @example 2000
+             */
+            durationMs: number | null;
+        };
+        /** @description Present only on your own content that others can no longer see, and why */
+        ModerationNotice: {
+            /**
+             * @description hidden: pending review or hidden by staff; removed: taken down by a staff decision
+             * @example hidden
+             * @enum {string}
+             */
+            state: "hidden" | "removed";
+            /** @example Hidden pending review: reported by 5 people */
+            reason: string | null;
+        };
+        MediaInput: {
+            /** @description An upload of yours (POST /v1/media); then leave out type, url, width and height */
+            mediaId?: string;
+            /**
+             * @example image
+             * @enum {string}
+             */
+            type?: "image" | "video";
+            /**
              * Format: uri
              * @description https URL of the uploaded file
              * @example https://media.notebridge.app/lili.jpg
              */
-            url: string;
+            url?: string;
             /** @example 1080 */
-            width: number;
+            width?: number;
             /** @example 1440 */
-            height: number;
+            height?: number;
             /**
              * @description Describes the image for people who can't see it
              * @example A grey cat asleep on a keyboard
@@ -959,12 +2031,19 @@ export interface components {
                 commentId: string | null;
                 user: components["schemas"]["UserSummary"];
             } | null;
+            /** @description Empty for a deleted comment's placeholder */
             body: string;
+            /**
+             * @description A placeholder: its author deleted their account after others replied, so it stays empty (shown as "deleted comment") to keep the replies in place
+             * @example false
+             */
+            deleted: boolean;
             /** @example en */
             language: string;
             ipRegion: components["schemas"]["IpRegion"];
             /** @description Replies under a top-level comment; 0 for replies */
             replyCount: number;
+            moderation?: components["schemas"]["ModerationNotice"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -984,6 +2063,49 @@ export interface components {
             /** @description Pass as `cursor` to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        Trending: {
+            /** @description Fastest rising first */
+            items: components["schemas"]["TrendingTopic"][];
+            /**
+             * Format: date-time
+             * @description When this list was computed; it is at most 30 seconds old
+             * @example 2025-01-14T09:30:00.000Z
+             */
+            computedAt: string;
+        };
+        TrendingTopic: {
+            /**
+             * @description Normalised name, without '#'
+             * @example tiktokrefugee
+             */
+            name: string;
+            /** @example 9874 */
+            noteCount: number;
+            /**
+             * @description Distinct people who posted or commented under it in the last 3 hours
+             * @example 412
+             */
+            recentPeople: number;
+            /**
+             * @description Its usual rate over the 7 days before: distinct people per hour, on average
+             * @example 3.5
+             */
+            usualPeoplePerHour: number;
+            /**
+             * @description How far above its usual rate it runs now; the list is ordered by it
+             * @example 21.7
+             */
+            score: number;
+        };
+        TrendingBlock: {
+            /** @example tiktokrefugee */
+            name: string;
+            /**
+             * @description Whether staff keep it off trending
+             * @example true
+             */
+            hiddenFromTrending: boolean;
+        };
         Topic: {
             /**
              * @description Normalised name, without '#'
@@ -992,6 +2114,16 @@ export interface components {
             name: string;
             /** @example 9874 */
             noteCount: number;
+            /**
+             * @description Times its notes were shown in feeds or opened; rolled up every few seconds
+             * @example 330000000
+             */
+            viewCount: number;
+            /**
+             * @description Notes with this topic plus their comments and replies; exact as soon as a write is answered
+             * @example 7100000
+             */
+            discussionCount: number;
         };
         CatTaxReceipt: {
             /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
@@ -1221,6 +2353,685 @@ export interface components {
             /** @example 12 */
             voteCount: number;
         };
+        UploadedMedia: {
+            /**
+             * @description Put this in a note's or draft's `media` as `{ mediaId }`
+             * @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ
+             */
+            id: string;
+            /**
+             * @example image
+             * @enum {string}
+             */
+            type: "image" | "video";
+            /**
+             * @description As stored (decided from the file's bytes)
+             * @example image/jpeg
+             */
+            contentType: string;
+            /**
+             * @description The upload's size, counted against your storage
+             * @example 2048311
+             */
+            byteSize: number;
+            /** @example 1600 */
+            width: number | null;
+            /** @example 1200 */
+            height: number | null;
+            /**
+             * @description Videos: read from the MP4 header
+             * @example 2000
+             */
+            durationMs: number | null;
+            /**
+             * @description ThumbHash, base64
+             * @example 1QcSHQRnh493V4dIh4eXh1h4kJUI
+             */
+            placeholder: string | null;
+            /**
+             * @description The stored original (EXIF and GPS removed)
+             * @example https://api.notebridge.app/media/5b1e…9c.jpg
+             */
+            url: string;
+            /** @example 1311002 */
+            originalByteSize: number;
+            /** @description 480 px on the long side; images only */
+            lowResUrl: string | null;
+            /** @example 41220 */
+            lowResByteSize: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Deleted then unless it is in a note or one of your drafts
+             */
+            expiresAt: string;
+        };
+        Draft: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /**
+             * @description Goes up by one with every change, deletion included
+             * @example 4
+             */
+            version: number;
+            /** @description A tombstone: deleted or published; it can't come back */
+            deleted: boolean;
+            /** @description The note it became, once published */
+            publishedNoteId: string | null;
+            content: components["schemas"]["DraftContent"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description null on tombstones */
+        DraftContent: {
+            /**
+             * @default
+             * @example Tomato and egg, my first try
+             */
+            title: string;
+            /**
+             * @default
+             * @example Half written on the train… #cooking
+             */
+            body: string;
+            /** @default [] */
+            media: components["schemas"]["MediaInput"][];
+            /** @default [] */
+            topics: string[];
+            place?: components["schemas"]["Place"] & (Record<string, never> | null);
+            /**
+             * @description BCP 47 language tag
+             * @default null
+             * @example zh-Hans
+             */
+            language: string | null;
+            /** @default false */
+            isCatNote: boolean;
+            /** @default null */
+            catName: string | null;
+        } | null;
+        DraftConflict: {
+            error: {
+                /** @enum {string} */
+                code: "conflict";
+                /** @example This draft changed on another device since version 3 */
+                message: string;
+                requestId: string;
+            };
+            draft: components["schemas"]["Draft"] & unknown;
+        };
+        DraftPage: {
+            items: components["schemas"]["Draft"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        DraftSyncResult: {
+            /** @description Your changes, as now stored (with their new versions) */
+            applied: components["schemas"]["Draft"][];
+            /** @description Changes not applied: the draft changed elsewhere since baseVersion */
+            conflicts: {
+                id: string;
+                baseVersion: number;
+                draft: components["schemas"]["Draft"] & unknown;
+            }[];
+            /** @description Drafts changed on the server since your syncToken (other devices), tombstones included */
+            changed: components["schemas"]["Draft"][];
+            /**
+             * @description Send it next time
+             * @example 1342
+             */
+            syncToken: string;
+            /** @description More changes are waiting: sync again at once with the new syncToken */
+            hasMore: boolean;
+        };
+        DraftChange: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /**
+             * @description The version your device last saw (0 for a draft made on it); a draft changed since answers 409
+             * @example 3
+             */
+            baseVersion: number;
+            /**
+             * @description true: deleted on the device
+             * @default false
+             */
+            deleted: boolean;
+            content?: components["schemas"]["DraftContent"] & unknown;
+        };
+        Report: {
+            /** @example 01JH9B0B1C2D3E4F5G6H7J8K9M */
+            id: string;
+            /** @enum {string} */
+            targetType: "note" | "comment" | "user";
+            targetId: string;
+            /** @enum {string} */
+            category: "spam" | "harassment" | "hate" | "misinformation" | "privacy" | "illegal" | "other";
+            comment: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ModerationCasePage: {
+            items: components["schemas"]["ModerationCase"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ModerationCase: {
+            /** @example 01JH9C0B1C2D3E4F5G6H7J8K9M */
+            id: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            /** @enum {string} */
+            targetType: "note" | "comment" | "user";
+            targetId: string;
+            content: components["schemas"]["ReportedContent"];
+            /** @description The content in your language, through the translation pipeline; null when it could not be translated now */
+            translation: {
+                /** @example en */
+                language: string;
+                title: string | null;
+                body: string;
+                /** @example cedict-dictionary */
+                engine: string | null;
+            } | null;
+            origin: {
+                /**
+                 * @description Base language, as mediators are assigned
+                 * @example zh
+                 */
+                language: string | null;
+                ipRegion: components["schemas"]["IpRegion"];
+            };
+            /** @description From a cultural-buffer region or language: only a mediator for it (or an admin) may hide or remove it, and no automatic rule hides it */
+            culturalBuffer: boolean;
+            /**
+             * @description Distinct people who reported it
+             * @example 3
+             */
+            reporterCount: number;
+            /** @description An automatic rule (pre-screen, report threshold) flagged it */
+            autoFlagged: boolean;
+            /**
+             * @example {
+             *       "spam": 2,
+             *       "harassment": 1
+             *     }
+             */
+            categories: {
+                [key: string]: number;
+            };
+            /** @description The latest 20 reports; reporters are not named */
+            reports: {
+                id: string;
+                /** @enum {string} */
+                category: "spam" | "harassment" | "hate" | "misinformation" | "privacy" | "illegal" | "other";
+                /** @example Pre-screen matched: 加微信 */
+                comment: string | null;
+                /**
+                 * @description A person, the word-list pre-screen, or an external moderation service
+                 * @enum {string}
+                 */
+                source: "person" | "prescreen" | "app";
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            assigneeId: string | null;
+            resolution: {
+                /** @enum {string} */
+                action: "dismiss" | "hide" | "remove" | "warn" | "suspend";
+                reason: string | null;
+                /** @description A staff member's id, or app:<id> */
+                resolvedBy: string | null;
+                /** Format: date-time */
+                resolvedAt: string;
+            } | null;
+            /** Format: date-time */
+            openedAt: string;
+        };
+        /** @description The target as it is now; null once it was deleted */
+        ReportedContent: {
+            /** @description Notes only */
+            title: string | null;
+            /** @description The note's or comment's text, or the person's nickname and bio */
+            body: string;
+            /** @example zh-Hans */
+            language: string | null;
+            /**
+             * @description Notes and comments; null for people
+             * @enum {string|null}
+             */
+            visibility: "visible" | "hidden" | "removed" | null;
+            author: {
+                id: string;
+                nickname: string;
+            } | null;
+            /** @description Comments: the note they are on */
+            noteId: string | null;
+            /** @description People: a running suspension */
+            suspendedUntil: string | null;
+        } | null;
+        AuditPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AuditEntry: {
+            id: number;
+            /**
+             * @description A staff member's id, `system`, or app:<id>
+             * @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ
+             */
+            actor: string;
+            /** @example resolve.hide */
+            action: string;
+            caseId: string | null;
+            targetType: string | null;
+            targetId: string | null;
+            subjectUserId: string | null;
+            reason: string | null;
+            details: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ModerationNoticePage: {
+            items: components["schemas"]["ModerationNoticeEntry"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ModerationNoticeEntry: {
+            /** @example hide */
+            action: string;
+            targetType: string | null;
+            targetId: string | null;
+            /** @example Advertising a paid follower service (spam rule 2) */
+            reason: string | null;
+            /** Format: date-time */
+            suspendedUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PrescreenWordPage: {
+            items: components["schemas"]["PrescreenWord"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PrescreenWord: {
+            id: string;
+            /**
+             * @description As compared: NFKC, lower case
+             * @example 加微信
+             */
+            word: string;
+            language: string;
+            /** @enum {string} */
+            category: "spam" | "harassment" | "hate" | "misinformation" | "privacy" | "illegal" | "other";
+            /**
+             * @description Chinese, Japanese and Thai entries match anywhere in a text; others as whole words
+             * @enum {string}
+             */
+            matches: "whole_word" | "anywhere";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        StaffRolePage: {
+            items: components["schemas"]["StaffRole"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        StaffRole: {
+            user: {
+                id: string;
+                nickname: string;
+            };
+            /** @enum {string} */
+            role: "curator" | "mediator" | "moderator" | "admin";
+            /**
+             * @example [
+             *       "CN-Guangdong"
+             *     ]
+             */
+            regions: string[];
+            /**
+             * @example [
+             *       "zh"
+             *     ]
+             */
+            languages: string[];
+            grantedBy: string | null;
+            /** Format: date-time */
+            grantedAt: string;
+        };
+        ForYouPage: {
+            /**
+             * @description `ranked`; `friday`: out-of-control Friday, uniformly random; `random`: random because you asked
+             * @example ranked
+             * @enum {string}
+             */
+            mode: "ranked" | "friday" | "random";
+            items: components["schemas"]["ForYouItem"][];
+            /** @description Pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        ForYouItem: components["schemas"]["Note"] & {
+            /**
+             * @description Why it was picked, main reason first: `exploration` (a new note's first impressions), `topic:<name>`, `near-you`, `elsewhere`, `other-language`, `popular`, `fresh`, `random`
+             * @example [
+             *       "topic:cattax",
+             *       "near-you"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * @description For a note in a language you don't read: the request that translates it into your first language
+             * @example /v1/notes/01JH7Z3V6N1Q2M8W4K5T9R0XYZ/translation?to=en
+             */
+            translation: string | null;
+        };
+        NearbyPage: {
+            items: components["schemas"]["NearbyItem"][];
+            /** @description Pass as `cursor` for the next page; null at the end */
+            nextCursor: string | null;
+        };
+        NearbyItem: components["schemas"]["Note"] & {
+            /**
+             * @description Distance from the point to the note's place
+             * @example 2.4
+             */
+            distanceKm: number;
+        };
+        SearchResults: components["schemas"]["NoteSearchResults"] | components["schemas"]["UserSearchResults"] | components["schemas"]["TopicSearchResults"];
+        NoteSearchResults: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "notes";
+            /** @description Best match first (bm25), then newest */
+            items: components["schemas"]["Note"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Glossary terms the query names; empty when none */
+            glossary: components["schemas"]["GlossaryMatch"][];
+        };
+        /** @description A glossary term the query names (躺平, yyds, cat tax) */
+        GlossaryMatch: {
+            /** @example 01JHEFBK015YB0QRE4RS627DR6 */
+            id: string;
+            /** @example 躺平 */
+            term: string;
+            /** @example zh-Hans */
+            language: string;
+            /**
+             * @example [
+             *       "躺平"
+             *     ]
+             */
+            variants: string[];
+            /** @description Per reader language: a curated rendering, or kept untranslated */
+            decisions: {
+                /** @example en */
+                targetLanguage: string;
+                /**
+                 * @example keep
+                 * @enum {string}
+                 */
+                decision: "render" | "keep";
+                /** @example null */
+                rendering: string | null;
+            }[];
+            /**
+             * @description The term with its best explanations
+             * @example /v1/glossary/terms/01JHEFBK015YB0QRE4RS627DR6
+             */
+            href: string;
+        };
+        UserSearchResults: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "users";
+            /** @description Best match first (bm25), then newest */
+            items: components["schemas"]["PublicProfile"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Glossary terms the query names; empty when none */
+            glossary: components["schemas"]["GlossaryMatch"][];
+        };
+        TopicSearchResults: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "topics";
+            /** @description Best match first (bm25), then newest */
+            items: components["schemas"]["TopicHit"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Glossary terms the query names; empty when none */
+            glossary: components["schemas"]["GlossaryMatch"][];
+        };
+        TopicHit: {
+            /**
+             * @description Normalised name, without '#'
+             * @example cattax
+             */
+            name: string;
+            /** @example 9874 */
+            noteCount: number;
+        };
+        WebhookAppCreated: {
+            app: components["schemas"]["WebhookApp"];
+            secret: components["schemas"]["WebhookSecret"];
+        };
+        WebhookApp: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /**
+             * @description The app's name, used in its webhook URL
+             * @example potato-migrator
+             */
+            name: string;
+            description: string;
+            /**
+             * @example [
+             *       "content.import"
+             *     ]
+             */
+            incomingEvents: string[];
+            /**
+             * @description Where the app sends its webhooks
+             * @example /v1/webhooks/potato-migrator
+             */
+            webhookUrl: string;
+            /** @description The app's signing secrets (never shown again after creation) */
+            secrets: {
+                id: string;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            subscriptions: components["schemas"]["WebhookSubscription"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookSubscription: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /** @example https://hooks.example.com/notebridge */
+            url: string;
+            /**
+             * @example [
+             *       "note.created"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @example active
+             * @enum {string}
+             */
+            status: "active" | "disabled";
+            /**
+             * Format: date-time
+             * @description Every attempt since then has failed
+             */
+            failingSince: string | null;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /**
+             * @description Why deliveries stopped
+             * @example Every delivery failed for 3 days (last: HTTP 500)
+             */
+            disabledReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookSecret: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /**
+             * @description Shown only now: store it in the app. It signs incoming and verifies outgoing webhooks.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookSubscriptionCreate: {
+            /**
+             * @description Where deliveries are POSTed: an https URL on a public host
+             * @example https://hooks.example.com/notebridge
+             */
+            url: string;
+            /**
+             * @description Event types sent to it
+             * @example [
+             *       "note.created",
+             *       "comment.created"
+             *     ]
+             */
+            events: ("note.created" | "note.deleted" | "comment.created" | "cat_tax.stamped" | "report.resolved")[];
+        };
+        WebhookAppPage: {
+            items: components["schemas"]["WebhookApp"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookAppLink: {
+            /**
+             * @description The app's name, used in its webhook URL
+             * @example potato-migrator
+             */
+            app: string;
+            description: string;
+            /** Format: date-time */
+            linkedAt: string;
+        };
+        WebhookAppLinkPage: {
+            items: components["schemas"]["WebhookAppLink"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookVerdictResult: {
+            /** @example msg_2KWPBgLlAfxdpx2AI54pPJ85f4W */
+            webhookId: string;
+            /** @enum {string} */
+            type: "moderation.verdict";
+            /**
+             * @example applied
+             * @enum {string}
+             */
+            outcome: "applied" | "target_not_found";
+            target: {
+                /**
+                 * @example note
+                 * @enum {string}
+                 */
+                type: "note" | "comment";
+                /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+                id: string;
+            };
+            /**
+             * @description keep restores hidden content; hide and remove take it out of view
+             * @example hide
+             * @enum {string}
+             */
+            action: "keep" | "hide" | "remove";
+            /**
+             * @description The target's visibility now
+             * @example hidden
+             * @enum {string|null}
+             */
+            visibility: "visible" | "hidden" | "removed" | null;
+        };
+        WebhookImportAccepted: {
+            /** @example msg_2KWPBgLlAfxdpx2AI54pPJ85f4W */
+            webhookId: string;
+            /** @enum {string} */
+            type: "content.import";
+            /** @enum {string} */
+            status: "queued" | "nothing_to_import";
+            /**
+             * @description Posts queued for import (an already imported one is skipped, never duplicated)
+             * @example 99
+             */
+            accepted: number;
+            /** @description Posts refused, each with the field at fault; the others are imported */
+            rejected: {
+                /** @example 3 */
+                index: number;
+                /** @example 7301234567890123456 */
+                originalId: string | null;
+                /** @example posts.3.createdAt */
+                field: string;
+                /** @example Invalid ISO datetime */
+                message: string;
+            }[];
+        };
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        WebhookDelivery: {
+            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+            id: string;
+            /**
+             * @description The webhook-id header: the same on every attempt
+             * @example msg_01JH7Z3V6N1Q2M8W4K5T9R0XYZ
+             */
+            webhookId: string;
+            /** @example note.created */
+            eventType: string;
+            subscriptionId: string;
+            /** @example https://hooks.example.com/notebridge */
+            url: string;
+            /**
+             * @description pending (not tried yet), retrying (failed, another try is due), delivered, dead (every try failed), cancelled (not sent: content no longer public, subscription disabled or target refused)
+             * @example retrying
+             * @enum {string}
+             */
+            status: "pending" | "retrying" | "delivered" | "dead" | "cancelled";
+            /** @example 2 */
+            attempts: number;
+            /**
+             * @description null when no answer came
+             * @example 500
+             */
+            lastResponseStatus: number | null;
+            /** @example HTTP 500 */
+            lastError: string | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1364,6 +3175,10 @@ export interface operations {
             /** @description The new account, signed in */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1409,6 +3224,21 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1445,6 +3275,10 @@ export interface operations {
             /** @description Signed in */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1489,6 +3323,21 @@ export interface operations {
             };
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1572,6 +3421,103 @@ export interface operations {
             };
         };
     };
+    deleteMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Your password, again
+                     * @example cat-tax-paid-2025
+                     */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Deleted; your tokens no longer work */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     updateOwnProfile: {
         parameters: {
             query?: never;
@@ -1597,6 +3543,27 @@ export interface operations {
                      *     ]
                      */
                     languages?: string[];
+                    /**
+                     * @description Images in notes: `low` (480 px) or `original`; null goes back to automatic (original in mainland China, low elsewhere)
+                     * @example low
+                     * @enum {string|null}
+                     */
+                    imageQuality?: "low" | "original" | null;
+                    /**
+                     * @description IANA time zone for out-of-control Friday; null uses the request's zone
+                     * @example America/Chicago
+                     */
+                    timeZone?: string | null;
+                    /**
+                     * @description Whether your for-you feed goes random on Fridays (out-of-control Friday)
+                     * @example true
+                     */
+                    randomFridays?: boolean;
+                    /**
+                     * @description Share of your for-you feed in languages you don't read, in percent (default 25)
+                     * @example 25
+                     */
+                    otherLanguagePercent?: number;
                 };
             };
         };
@@ -1628,6 +3595,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body over the size limit */
             413: {
                 headers: {
@@ -1640,6 +3616,21 @@ export interface operations {
             /** @description Body is not JSON */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1716,6 +3707,10 @@ export interface operations {
             /** @description Your follow state now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1740,6 +3735,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The resource does not exist */
             404: {
                 headers: {
@@ -1752,6 +3756,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1774,6 +3784,10 @@ export interface operations {
             /** @description Your follow state now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1798,6 +3812,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The resource does not exist */
             404: {
                 headers: {
@@ -1810,6 +3833,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1908,6 +3937,421 @@ export interface operations {
             };
         };
     };
+    blockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your block state now */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockState"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unblockUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your block state now */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockState"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    muteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your mute state now */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MuteState"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unmuteUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your mute state now */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MuteState"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyBlocks: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Most recent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockOrMutePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyMutes: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Most recent first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockOrMutePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your data */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createNote: {
         parameters: {
             query?: never;
@@ -1933,7 +4377,7 @@ export interface operations {
                      */
                     body?: string;
                     /** @default [] */
-                    media?: components["schemas"]["Media"][];
+                    media?: components["schemas"]["MediaInput"][];
                     /**
                      * @description Topics besides the #tags in the body
                      * @default []
@@ -1967,6 +4411,10 @@ export interface operations {
             /** @description The new note */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2030,6 +4478,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2040,7 +4494,10 @@ export interface operations {
     };
     getNote: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description For this request only; otherwise your profile's setting, else `low` outside mainland China */
+                imageQuality?: "low" | "original";
+            };
             header?: {
                 /** @description The ETag of your copy: answered 304 with no body while it is current */
                 "if-none-match"?: string;
@@ -2115,6 +4572,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2158,6 +4619,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2185,7 +4652,7 @@ export interface operations {
                      * @example Hello RedNote friends! This is Lili. #cattax #TikTokRefugee
                      */
                     body?: string;
-                    media?: components["schemas"]["Media"][];
+                    media?: components["schemas"]["MediaInput"][];
                     /**
                      * @description Topics besides the #tags in the body
                      * @example [
@@ -2225,6 +4692,10 @@ export interface operations {
             /** @description The edited note */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2288,6 +4759,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2303,6 +4780,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (default 20, at most 50) */
                 limit?: number;
+                /** @description For this request only; otherwise your profile's setting, else `low` outside mainland China */
+                imageQuality?: "low" | "original";
             };
             header?: never;
             path: {
@@ -2364,6 +4843,10 @@ export interface operations {
             /** @description Your state and the note's count now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2400,6 +4883,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2422,6 +4911,10 @@ export interface operations {
             /** @description Your state and the note's count now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2458,6 +4951,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2480,6 +4979,10 @@ export interface operations {
             /** @description Your state and the note's count now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2516,6 +5019,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2538,6 +5047,10 @@ export interface operations {
             /** @description Your state and the note's count now */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2574,6 +5087,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2750,6 +5269,10 @@ export interface operations {
             /** @description The new comment */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2767,6 +5290,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2822,6 +5354,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,6 +5436,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2941,6 +5483,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2978,6 +5526,10 @@ export interface operations {
             /** @description The edited comment */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3041,6 +5593,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3086,6 +5644,186 @@ export interface operations {
             /** @description The resource does not exist */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTrendingTopics: {
+        parameters: {
+            query?: {
+                /** @description How many topics (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Fastest rising first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trending"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    blockTopicFromTrending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A topic, with or without '#'; stored normalised */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kept off trending */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendingBlock"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unblockTopicFromTrending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A topic, with or without '#'; stored normalised */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description May trend again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendingBlock"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,6 +5880,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page (default 20, at most 50) */
                 limit?: number;
+                /** @description `newest` first, or `top`: most likes, collects and comments first (ties newest first) */
+                sort?: "newest" | "top";
             };
             header?: never;
             path: {
@@ -3152,7 +5892,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Newest first */
+            /** @description Newest or top first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3243,6 +5983,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3331,6 +6077,10 @@ export interface operations {
             /** @description The receipt you already had */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3340,6 +6090,10 @@ export interface operations {
             /** @description Your new receipt */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3403,6 +6157,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3479,9 +6239,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The translation */
+            /** @description The translation (with RateLimit headers when an engine was charged) */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3518,6 +6282,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3551,9 +6321,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The translation */
+            /** @description The translation (with RateLimit headers when an engine was charged) */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3590,6 +6364,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3709,6 +6489,10 @@ export interface operations {
             /** @description The new term */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3781,6 +6565,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3883,6 +6673,10 @@ export interface operations {
             /** @description The term */
             200: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3946,6 +6740,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3970,6 +6770,10 @@ export interface operations {
             /** @description Removed */
             204: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4013,6 +6817,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4104,6 +6914,10 @@ export interface operations {
             /** @description The new explanation */
             201: {
                 headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4176,6 +6990,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4196,6 +7016,1651 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    voteForExplanation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your vote and the new count */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryVote"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    withdrawExplanationVote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your vote and the new count */
+            200: {
+                headers: {
+                    /** @description The budgets this request counted against, e.g. `"comment";q=120;w=60` (120 per 60 seconds) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget and seconds until it resets, e.g. `"comment";r=117;t=42` */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GlossaryVote"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedMedia"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                    "video/*": string;
+                };
+            };
+            /** @description The requested byte range */
+            206: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "video/*": string;
+                };
+            };
+            /** @description Not modified: your cached copy (matching If-None-Match) is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    saveDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The version your device last saw (0 for a draft made on it); a draft changed since answers 409
+                     * @example 3
+                     */
+                    baseVersion: number;
+                    content: components["schemas"]["DraftContent"];
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Changed elsewhere since baseVersion (or deleted, or published): the server's copy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftConflict"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: {
+                /** @description Delete only if the draft is still at this version */
+                baseVersion?: number | null;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Changed elsewhere since baseVersion (or deleted, or published): the server's copy */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftConflict"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listDrafts: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live drafts (no tombstones) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    syncDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description From your last sync; leave out on a device's first sync
+                     * @example 1287
+                     */
+                    syncToken?: string | null;
+                    /** @default [] */
+                    changes?: components["schemas"]["DraftChange"][];
+                };
+            };
+        };
+        responses: {
+            /** @description What was applied, what conflicted, what changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftSyncResult"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishDraft: {
+        parameters: {
+            query?: {
+                /** @description For this request only; otherwise your profile's setting, else `low` outside mainland China */
+                imageQuality?: "low" | "original";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published earlier: the same note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description The new note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Note"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body returns the first successful result for 24 hours; with a different body it is refused (422). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @example comment
+                     * @enum {string}
+                     */
+                    targetType: "note" | "comment" | "user";
+                    /** @example 01JH8A0B1C2D3E4F5G6H7J8K9M */
+                    targetId: string;
+                    /**
+                     * @example harassment
+                     * @enum {string}
+                     */
+                    category: "spam" | "harassment" | "hate" | "misinformation" | "privacy" | "illegal" | "other";
+                    /**
+                     * @description Anything staff should know (up to 1,000 characters)
+                     * @example Keeps telling newcomers to leave
+                     */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description You had already reported it: it counts once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Reported */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listModerationCases: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                status?: "open" | "resolved";
+                /** @description Translate into this language instead of your first one */
+                language?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCasePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getModerationCase: {
+        parameters: {
+            query?: {
+                /** @description Translate into this language instead of your first one */
+                language?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCase"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignModerationCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case, assigned to you */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCase"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resolveModerationCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description dismiss: nothing wrong (restores hidden content); hide: others stop seeing it; remove: taken down; warn: tell the author; suspend: the author's account can't write until `suspendUntil`
+                     * @example hide
+                     * @enum {string}
+                     */
+                    action: "dismiss" | "hide" | "remove" | "warn" | "suspend";
+                    /**
+                     * @description Shown to the author: say which rule and why
+                     * @example Advertising a paid follower service (spam rule 2)
+                     */
+                    reason: string;
+                    /**
+                     * Format: date-time
+                     * @description Required for suspend: when the suspension ends (in the future, within 10 years)
+                     * @example 2025-02-01T00:00:00Z
+                     */
+                    suspendUntil?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The resolved case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCase"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reopenModerationCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** @example The author appealed */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reopened case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationCase"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listModerationAudit: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                /** @description Only this case's entries */
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listModerationNotices: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationNoticePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listPrescreenWords: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of words */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescreenWordPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addPrescreenWord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried create safe: the same key with the same body returns the first successful result for 24 hours; with a different body it is refused (422). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description A word or phrase, in any script
+                     * @example 加微信
+                     */
+                    word: string;
+                    /**
+                     * @description BCP 47 language tag
+                     * @example zh
+                     */
+                    language: string;
+                    /**
+                     * @default spam
+                     * @enum {string}
+                     */
+                    category?: "spam" | "harassment" | "hate" | "misinformation" | "privacy" | "illegal" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrescreenWord"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePrescreenWord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4241,6 +8706,12 @@ export interface operations {
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
                 headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4249,24 +8720,100 @@ export interface operations {
             };
         };
     };
-    voteForExplanation: {
+    listStaffRoles: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Your vote and the new count */
+            /** @description By person, then role */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GlossaryVote"];
+                    "application/json": components["schemas"]["StaffRolePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    grantStaffRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                role: "curator" | "mediator" | "moderator" | "admin";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Mediators: regions whose content they review
+                     * @default []
+                     * @example [
+                     *       "US",
+                     *       "CN-Guangdong"
+                     *     ]
+                     */
+                    regions?: string[];
+                    /**
+                     * @description Mediators: languages whose content they review (base languages: zh covers zh-Hans and zh-Hant)
+                     * @default []
+                     * @example [
+                     *       "zh",
+                     *       "en"
+                     *     ]
+                     */
+                    languages?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The role as granted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffRole"];
                 };
             };
             /** @description Malformed JSON or invalid fields */
@@ -4305,8 +8852,158 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeStaffRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                role: "curator" | "mediator" | "moderator" | "admin";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFeedForYou: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page: keeps the mode, the order and what was already served */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                /** @description `auto`: ranked, but random on Fridays in your time zone unless you opted out; `random`: out-of-control mode on any day; `ranked`: never random. Ignored when paging with a cursor. */
+                mode?: "auto" | "ranked" | "random";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForYouPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4316,24 +9013,343 @@ export interface operations {
             };
         };
     };
-    withdrawExplanationVote: {
+    listFeedFollowing: {
         parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
             };
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Your vote and the new count */
+            /** @description Newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GlossaryVote"];
+                    "application/json": components["schemas"]["NotePage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFeedNearby: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                /** @description Latitude of the point */
+                lat?: number | null;
+                /** @description Longitude of the point */
+                lon?: number | null;
+                /** @description Search radius in km (default 10, at most 100) */
+                radiusKm?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nearest first, within the radius */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NearbyPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    searchContent: {
+        parameters: {
+            query: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                /** @description What to look for, in any language: words, a Chinese word or a single character */
+                q: string;
+                /** @description Notes (titles, bodies, topics, places), people (nicknames) or topic names */
+                type?: "notes" | "users" | "topics";
+                /** @description Notes only: in this language (`zh` also matches `zh-Hans` and `zh-Hant`) */
+                language?: string;
+                /** @description Notes only: carrying this topic */
+                topic?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Best match first, then newest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookApps: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Apps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAppPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhookApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The app's name, used in its webhook URL
+                     * @example potato-migrator
+                     */
+                    name: string;
+                    /**
+                     * @default
+                     * @example Brings creators' TikTok posts along
+                     */
+                    description?: string;
+                    /**
+                     * @description Event types the app may send to POST /v1/webhooks/{app}
+                     * @default []
+                     * @example [
+                     *       "content.import"
+                     *     ]
+                     */
+                    incomingEvents?: ("moderation.verdict" | "content.import")[];
+                    /** @default [] */
+                    subscriptions?: components["schemas"]["WebhookSubscriptionCreate"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The app and its secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAppCreated"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addWebhookAppSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
                 };
             };
             /** @description Malformed JSON or invalid fields */
@@ -4372,8 +9388,787 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeWebhookAppSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+                secretId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    addWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Where deliveries are POSTed: an https URL on a public host
+                     * @example https://hooks.example.com/notebridge
+                     */
+                    url: string;
+                    /**
+                     * @description Event types sent to it
+                     * @example [
+                     *       "note.created",
+                     *       "comment.created"
+                     *     ]
+                     */
+                    events: ("note.created" | "note.deleted" | "comment.created" | "cat_tax.stamped" | "report.resolved")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The subscription */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    enableWebhookSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Enabled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    linkApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAppLink"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: retry after the Retry-After seconds */
             429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    unlinkApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlinked (or was not linked) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: retry after the Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget resets */
+                    "Retry-After"?: number;
+                    /** @description The budgets applied (draft-ietf-httpapi-ratelimit-headers) */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each budget: none of the one that refused */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listLinkedApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked apps */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAppLinkPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    receiveWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per message; a retry sends the same id */
+                "webhook-id"?: string;
+                /** @description Seconds since the epoch, within 5 minutes of now */
+                "webhook-timestamp"?: string;
+                /** @description Space-separated `v1,<base64 HMAC-SHA256>` signatures; any one valid is enough */
+                "webhook-signature"?: string;
+            };
+            path: {
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    type: "moderation.verdict";
+                    timestamp?: string;
+                    data: {
+                        target: {
+                            /**
+                             * @example note
+                             * @enum {string}
+                             */
+                            type: "note" | "comment";
+                            /** @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ */
+                            id: string;
+                        };
+                        /**
+                         * @description keep restores hidden content; hide and remove take it out of view
+                         * @example hide
+                         * @enum {string}
+                         */
+                        action: "keep" | "hide" | "remove";
+                        /**
+                         * @description Shown to the author
+                         * @example Spam: repeated links
+                         */
+                        reason?: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    type: "content.import";
+                    timestamp?: string;
+                    data: {
+                        /**
+                         * @description The NoteBridge account that linked the app
+                         * @example 01JH7Z3V6N1Q2M8W4K5T9R0XYZ
+                         */
+                        account: string;
+                        /** @example tiktok */
+                        source: string;
+                        posts: {
+                            /**
+                             * @description The post's id on its platform
+                             * @example 7301234567890123456
+                             */
+                            originalId: string;
+                            /** @default  */
+                            title?: string;
+                            /**
+                             * @default
+                             * @example My cat Lili's first snow ❄️ #cattax
+                             */
+                            body?: string;
+                            /** @default [] */
+                            media?: components["schemas"]["Media"][];
+                            /** @default [] */
+                            topics?: string[];
+                            /**
+                             * @description BCP 47 language tag
+                             * @example zh-Hans
+                             */
+                            language?: string;
+                            /**
+                             * Format: date-time
+                             * @description When it was first posted
+                             * @example 2023-12-24T18:30:00Z
+                             */
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description A verdict, applied (or its replay) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookVerdictResult"];
+                };
+            };
+            /** @description An import, recorded and queued (or its replay) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookImportAccepted"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body over the size limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Malformed payload: `details` names the field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Items per page (default 20, at most 50) */
+                limit?: number;
+                /** @description Only deliveries in this state */
+                status?: "pending" | "retrying" | "delivered" | "dead" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app's name, used in its webhook URL */
+                app: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Malformed JSON or invalid fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but not allowed to do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The resource does not exist */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
