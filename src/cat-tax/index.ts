@@ -34,7 +34,7 @@ export const catTaxRouter = createRouter()
       blockedFromNote(c.var.db, stamper.id, id),
     ]);
     if (!note) throw noteNotFound();
-    if (blocked) throw blockedError("stamp this cat's receipts");
+    if (blocked) throw blockedError(t("blocks.stampBlocked"));
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", t("catTax.notCatNote"));
     }

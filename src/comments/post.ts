@@ -33,6 +33,6 @@ export async function postComment(
     { noteId, authorId, body: input.body, language: input.language ?? detectLanguage(input.body), answering },
     ip,
   );
-  if (!id) throw blockedError(answering ? "reply here" : "comment on this note");
+  if (!id) throw blockedError(t(answering ? "blocks.replyBlocked" : "blocks.commentBlocked"));
   return (await loadComment(db, id, authorId))!;
 }

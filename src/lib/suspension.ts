@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { users } from "../db/schema";
 import { ApiError } from "./errors";
 import { iso } from "./time";
+import { t } from "./i18n";
 
 /** A suspension still running at `now`, or null. */
 export const activeSuspension = (suspendedUntil: number | null, now = Date.now()) =>
@@ -16,6 +17,6 @@ export async function refuseIfSuspended(db: Db, userId: string): Promise<void> {
   const row = await db.select({ suspendedUntil: users.suspendedUntil }).from(users).where(eq(users.id, userId)).get();
   const until = activeSuspension(row?.suspendedUntil ?? null);
   if (until !== null) {
-    throw new ApiError("account_suspended", `Your account is suspended until ${iso(until)}: you can read, but not post, comment, react or edit`);
+    throw new ApiError("account_suspended", t("accounts.suspended", { until: iso(until) }));
   }
 }

@@ -50,7 +50,7 @@ export async function setFollow(db: Db, followerId: string, followeeId: string, 
       .from(users)
       .where(eq(users.id, followeeId)),
   ]);
-  if (follow && followee[0]?.blocked) throw blockedError("follow this person");
+  if (follow && followee[0]?.blocked) throw blockedError(t("blocks.followBlocked"));
   return { following: follow, followerCount: followee[0]?.followerCount ?? 0 };
 }
 

@@ -13,6 +13,7 @@ import { sortPosts } from "./import-posts";
 import { receiveWebhookRoute } from "./routes";
 import { EnvelopeSchema, ImportDataSchema, IncomingWebhookSchema, VerdictDataSchema } from "./schemas";
 import { type Claim, claimReceipt, findReceipt, targetVisibility } from "./store";
+import { t } from "../../lib/i18n";
 
 const malformed = (field: string, message: string) =>
   new ApiError("invalid_webhook_payload", `Malformed payload: ${field}`, { details: [{ field, location: "body", message }] });
@@ -107,7 +108,7 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   const raw = new Uint8Array(await c.req.arrayBuffer());
   const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
   const found = await appForDelivery(c.var.db, c.req.valid("param").app, headers.id ?? "");
-  if (!found) throw new ApiError("not_found", "No app with this name");
+  if (!found) throw new ApiError("not_found", t("webhooks.appNotFound"));
   const { app, ciphertexts, earlier } = found;
 
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
