@@ -134,6 +134,27 @@ describe("texts the API writes in answers", () => {
   });
 });
 
+describe("the merged features' errors", () => {
+  it("a blocked follow and an exhausted sign-up budget speak the reader's language, with the numbers filled in", async () => {
+    const [blocker, blocked] = [await createUser(), await createUser()];
+    expect((await api("PUT", `/v1/users/${blocked.id}/block`, { token: blocker.token })).status).toBeLessThan(300);
+    const follow = await api("PUT", `/v1/users/${blocker.id}/follow`, { token: blocked.token, headers: { "Accept-Language": "es" } });
+    expect(expectError(follow, 403, "forbidden").message).toBe("No puedes seguir a esta persona: uno de los dos ha bloqueado al otro");
+
+    const ip = uniqueIp();
+    const signUp = (headers: Record<string, string> = {}) =>
+      api("POST", "/v1/users", {
+        body: { phone: uniquePhone(), region: "CN", password: "correct horse battery", nickname: "momo", languages: ["zh-Hans"] },
+        headers: { "CF-Connecting-IP": ip, ...headers },
+      });
+    for (let i = 0; i < 10; i++) expect((await signUp()).status).toBe(201);
+    const refused = await signUp({ "Accept-Language": "zh-CN" });
+    const error = expectError(refused, 429, "rate_limited");
+    expect(error.message).toMatch(/^注册次数过多：上限为每 60 秒 10 次（signup-ip）；请在 \d+ 秒后重试$/);
+    expect(error.message).toContain(`${refused.headers.get("Retry-After")} 秒`);
+  });
+});
+
 describe("live threads", () => {
   it("a socket's error events speak the language its upgrade asked for", async () => {
     const author = await createUser();

@@ -149,7 +149,7 @@ export const zhHans: Catalogue = {
   "accounts.suspended": "你的账号被封禁至 {until}：你可以浏览，但不能发布、评论、互动或编辑",
   "accounts.signInCheckDown": "暂时无法检查登录尝试：请稍后再试",
   "accounts.tooManyFailures": "这个号码登录失败次数过多：请在 {seconds} 秒后重试",
-  "rateLimit.tooMany": "{what}次数过多：上限为 {which}；请在 {seconds} 秒后重试",
+  "rateLimit.tooMany": "{what}次数过多：上限为{which}；请在 {seconds} 秒后重试",
   "rateLimit.quota": "每 {window} 秒 {limit} 次（{policy}）",
   "rateLimit.down": "暂时无法检查{what}的限额：请稍后再试",
   "rateLimit.what.signup": "注册",

@@ -149,7 +149,7 @@ export const zhHant: Catalogue = {
   "accounts.suspended": "你的帳號被停權至 {until}：你可以瀏覽，但不能發文、留言、互動或編輯",
   "accounts.signInCheckDown": "暫時無法檢查登入嘗試：請稍後再試",
   "accounts.tooManyFailures": "這個號碼登入失敗次數過多：請在 {seconds} 秒後重試",
-  "rateLimit.tooMany": "{what}次數過多：上限為 {which}；請在 {seconds} 秒後重試",
+  "rateLimit.tooMany": "{what}次數過多：上限為{which}；請在 {seconds} 秒後重試",
   "rateLimit.quota": "每 {window} 秒 {limit} 次（{policy}）",
   "rateLimit.down": "暫時無法檢查{what}的限額：請稍後再試",
   "rateLimit.what.signup": "註冊",
