@@ -16,7 +16,7 @@ import { type Claim, claimReceipt, findReceipt, targetVisibility } from "./store
 import { t } from "../../lib/i18n";
 
 const malformed = (field: string, message: string) =>
-  new ApiError("invalid_webhook_payload", `Malformed payload: ${field}`, { details: [{ field, location: "body", message }] });
+  new ApiError("invalid_webhook_payload", t("webhooks.malformed", { fields: field }), { details: [{ field, location: "body", message }] });
 
 function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -26,7 +26,7 @@ function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: stri
     location: "body" as const,
     message: issue.message,
   }));
-  throw new ApiError("invalid_webhook_payload", `Malformed payload: ${[...new Set(details.map((d) => d.field))].join(", ")}`, { details });
+  throw new ApiError("invalid_webhook_payload", t("webhooks.malformed", { fields: [...new Set(details.map((d) => d.field))].join(", ") }), { details });
 }
 
 function parseJson(raw: Uint8Array): unknown {
@@ -44,7 +44,7 @@ type Earlier = { bodyHash: string; responseStatus: number; responseBody: string 
 
 /** The first delivery's answer again; the same id with another body is refused. */
 function answerAgain(earlier: Earlier, bodyHash: string) {
-  if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", "This webhook-id was already used for a different payload");
+  if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", t("webhooks.idReused"));
   return replay(earlier.responseStatus, earlier.responseBody);
 }
 
@@ -81,7 +81,7 @@ async function receiveVerdict(c: Context<AppEnv>, base: Base, data: unknown) {
 async function receiveImport(c: Context<AppEnv>, base: Base, data: unknown) {
   const request = parseOr422(ImportDataSchema, data, "data");
   if (!(await isLinked(c.var.db, request.account, base.appId))) {
-    throw new ApiError("forbidden", "This account has not linked the app: its owner must call PUT /v1/me/apps/{app}/link first");
+    throw new ApiError("forbidden", t("webhooks.notLinked", { call: "PUT /v1/me/apps/{app}/link" }));
   }
   const { accepted, rejected } = sortPosts(request.posts);
   const queued = accepted.length > 0;
@@ -117,7 +117,7 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   if (earlier) return answerAgain(earlier, bodyHash) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
-  if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);
+  if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", t("webhooks.eventNotAllowed", { type: envelope.type }));
   const base = { appId: app.id, webhookId: headers.id!, claimToken: crypto.randomUUID(), eventType: envelope.type, bodyHash };
   // An app can only be allowed the two incoming types.
   const response = envelope.type === "moderation.verdict" ? await receiveVerdict(c, base, envelope.data) : await receiveImport(c, base, envelope.data);

@@ -177,6 +177,13 @@ export const en = {
   "webhooks.tooManySubscriptions": "An app has at most {max} subscriptions",
   "webhooks.appExists": "An app with this name already exists",
   "webhooks.notConfigured": "Webhooks are not configured on this deployment",
+  "webhooks.malformed": "Malformed payload: {fields}",
+  "webhooks.idReused": "This webhook-id was already used for a different payload",
+  "webhooks.notLinked": "This account has not linked the app: its owner must call {call} first",
+  "webhooks.eventNotAllowed": "This app may not send {type} events",
+  "webhooks.bodyTooLarge": "A webhook body may be at most {bytes} bytes",
+  "feed.testNowInvalid": "X-Test-Now is not an ISO 8601 time",
+  "feed.testNowExample": "Expected e.g. 2025-01-17T08:00:00Z",
 } as const;
 
 export type MessageKey = keyof typeof en;

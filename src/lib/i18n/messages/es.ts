@@ -176,4 +176,11 @@ export const es: Catalogue = {
   "webhooks.tooManySubscriptions": "Una app tiene como máximo {max} suscripciones",
   "webhooks.appExists": "Ya existe una app con este nombre",
   "webhooks.notConfigured": "Los webhooks no están configurados en este despliegue",
+  "webhooks.malformed": "Carga útil mal formada: {fields}",
+  "webhooks.idReused": "Este webhook-id ya se usó para una carga útil distinta",
+  "webhooks.notLinked": "Esta cuenta no ha vinculado la app: su titular debe llamar primero a {call}",
+  "webhooks.eventNotAllowed": "Esta app no puede enviar eventos {type}",
+  "webhooks.bodyTooLarge": "El cuerpo de un webhook puede tener como máximo {bytes} bytes",
+  "feed.testNowInvalid": "X-Test-Now no es una hora ISO 8601",
+  "feed.testNowExample": "Se esperaba, por ejemplo, 2025-01-17T08:00:00Z",
 };

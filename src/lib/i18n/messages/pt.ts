@@ -176,4 +176,11 @@ export const pt: Catalogue = {
   "webhooks.tooManySubscriptions": "Um app tem no máximo {max} assinaturas",
   "webhooks.appExists": "Já existe um app com este nome",
   "webhooks.notConfigured": "Os webhooks não estão configurados nesta implantação",
+  "webhooks.malformed": "Payload malformado: {fields}",
+  "webhooks.idReused": "Este webhook-id já foi usado para um payload diferente",
+  "webhooks.notLinked": "Esta conta não vinculou o app: o titular deve chamar {call} primeiro",
+  "webhooks.eventNotAllowed": "Este app não pode enviar eventos {type}",
+  "webhooks.bodyTooLarge": "O corpo de um webhook pode ter no máximo {bytes} bytes",
+  "feed.testNowInvalid": "X-Test-Now não é um horário ISO 8601",
+  "feed.testNowExample": "Esperado, por exemplo, 2025-01-17T08:00:00Z",
 };

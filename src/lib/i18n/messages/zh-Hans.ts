@@ -176,4 +176,11 @@ export const zhHans: Catalogue = {
   "webhooks.tooManySubscriptions": "一个应用最多有 {max} 个订阅",
   "webhooks.appExists": "已有同名应用",
   "webhooks.notConfigured": "本部署未配置 webhook",
+  "webhooks.malformed": "载荷格式错误：{fields}",
+  "webhooks.idReused": "这个 webhook-id 已用于另一份不同的载荷",
+  "webhooks.notLinked": "这个账号尚未关联该应用：账号所有者必须先调用 {call}",
+  "webhooks.eventNotAllowed": "这个应用不能发送 {type} 事件",
+  "webhooks.bodyTooLarge": "webhook 请求体最多 {bytes} 字节",
+  "feed.testNowInvalid": "X-Test-Now 不是 ISO 8601 时间",
+  "feed.testNowExample": "应为例如 2025-01-17T08:00:00Z",
 };

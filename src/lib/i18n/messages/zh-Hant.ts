@@ -176,4 +176,11 @@ export const zhHant: Catalogue = {
   "webhooks.tooManySubscriptions": "一個應用程式最多有 {max} 個訂閱",
   "webhooks.appExists": "已有同名應用程式",
   "webhooks.notConfigured": "本部署未設定 webhook",
+  "webhooks.malformed": "酬載格式錯誤：{fields}",
+  "webhooks.idReused": "這個 webhook-id 已用於另一份不同的酬載",
+  "webhooks.notLinked": "這個帳號尚未連結該應用程式：帳號擁有者必須先呼叫 {call}",
+  "webhooks.eventNotAllowed": "這個應用程式不能傳送 {type} 事件",
+  "webhooks.bodyTooLarge": "webhook 請求本文最多 {bytes} 位元組",
+  "feed.testNowInvalid": "X-Test-Now 不是 ISO 8601 時間",
+  "feed.testNowExample": "應為例如 2025-01-17T08:00:00Z",
 };
