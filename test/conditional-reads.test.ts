@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { api, createUser } from "./helpers";
+import { fixture, upload } from "./media-helpers";
+import { caseAbout, firstAdmin, report, resolve, staffMember } from "./moderation-helpers";
 
 /** Reads a resource, then re-reads it with its ETag: unchanged means 304 and no body. */
 async function expectConditional(path: string, token?: string) {
@@ -31,6 +33,37 @@ describe("conditional reads", () => {
     // Several tags, one current: still 304.
     const current = changed.headers.get("ETag")!;
     expect((await api("GET", path, { headers: { "If-None-Match": `${before}, ${current}` } })).status).toBe(304);
+  });
+
+  it("a note's ETag covers the image quality served and its moderation state", async () => {
+    const US = { country: "US" };
+    const author = await createUser({ cf: US });
+    const photo = await upload(author.token, fixture("cat-gps.jpg"), { cf: US });
+    expect(photo.status).toBe(201);
+    const note = await api("POST", "/v1/notes", { token: author.token, body: { title: "Lili in the snow", media: [{ mediaId: photo.body.id }] }, cf: US });
+    expect(note.status, JSON.stringify(note.body)).toBe(201);
+    const path = `/v1/notes/${note.body.id}`;
+
+    // The low-resolution copy and the original are different answers: a tag for one never makes the other 304.
+    const low = await expectConditional(`${path}?imageQuality=low`);
+    const original = await api("GET", `${path}?imageQuality=original`, { headers: { "If-None-Match": low } });
+    expect(original.status).toBe(200);
+    expect(original.body.media[0].url).toBe(photo.body.url);
+    expect(original.headers.get("ETag")).not.toBe(low);
+
+    // Hidden by a moderator: the author's copy changes (it now says so), and a reader's old tag gets 404, not 304.
+    const ownBefore = await expectConditional(path, author.token);
+    const readersTag = await expectConditional(path);
+    const admin = await firstAdmin();
+    const moderator = await staffMember(admin, "moderator");
+    await report(await createUser(), "note", note.body.id);
+    const queued = await caseAbout(moderator, note.body.id);
+    expect((await resolve(moderator, queued!.id, { action: "hide", reason: "Test of conditional reads" })).status).toBe(200);
+    const own = await api("GET", path, { token: author.token, headers: { "If-None-Match": ownBefore } });
+    expect(own.status).toBe(200);
+    expect(own.body.moderation).toMatchObject({ state: "hidden" });
+    expect(own.headers.get("ETag")).not.toBe(ownBefore);
+    expect((await api("GET", path, { headers: { "If-None-Match": readersTag } })).status).toBe(404);
   });
 
   it("comments, profiles and glossary terms carry ETags too; lists do not", async () => {
