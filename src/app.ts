@@ -7,6 +7,7 @@ import { blocksRouter } from "./blocks";
 import { catTaxRouter } from "./cat-tax";
 import { commentsRouter } from "./comments";
 import { docs } from "./docs";
+import { apiDescription, apiTags, inlineRequestBodies } from "./docs/openapi";
 import { feedRouter } from "./feed";
 import type { AppEnv } from "./env";
 import { glossaryRouter } from "./glossary";
@@ -26,7 +27,8 @@ import { trendingRouter } from "./trending";
 import { usersRouter } from "./users";
 import { webhooksRouter } from "./webhooks";
 import { authenticate } from "./lib/auth";
-import { ApiError, errorResponse, validationError } from "./lib/errors";
+import { ApiError, badTokenResponse, errorResponse, validationError } from "./lib/errors";
+import { negotiateLocale, t } from "./lib/i18n";
 import { newId } from "./lib/ids";
 import { countRoundTrips } from "./lib/instrumentation";
 import { BOOKMARK_HEADER, d1Session } from "./lib/d1-session";
@@ -36,6 +38,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const openApiDocumentRoute = createRoute({
   method: "get",
   path: "/openapi.json",
+  operationId: "getOpenApiDocument",
+  security: [],
   tags: ["Service"],
   summary: "This API's OpenAPI 3.1 document",
   responses: {
@@ -43,6 +47,7 @@ const openApiDocumentRoute = createRoute({
       description: "OpenAPI document",
       content: { "application/json": { schema: z.record(z.string(), z.unknown()) } },
     },
+    ...badTokenResponse,
   },
 });
 
@@ -58,11 +63,11 @@ function notFoundOrWrongMethod(app: OpenAPIHono<AppEnv>) {
       }));
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(c.req.path)).map((r) => r.method))];
     if (allowed.length > 0) {
-      throw new ApiError("method_not_allowed", `${c.req.method} is not allowed here; use ${allowed.join(", ")}`, {
+      throw new ApiError("method_not_allowed", t("request.methodNotAllowed", { method: c.req.method, allowed: allowed.join(", ") }), {
         headers: { Allow: allowed.join(", ") },
       });
     }
-    throw new ApiError("not_found", `No route for ${c.req.method} ${c.req.path}`);
+    throw new ApiError("not_found", t("request.noRoute", { method: c.req.method, path: c.req.path }));
   };
 }
 
@@ -75,21 +80,24 @@ export function createApp() {
 
   app.use(async (c, next) => {
     c.set("requestId", newId());
+    c.set("locale", negotiateLocale(c.req.header("Accept-Language")));
     await next();
     c.header("X-Request-Id", c.var.requestId);
+    c.header("Content-Language", c.var.locale);
+    c.header("Vary", "Accept-Language", { append: true });
   });
   app.use(
     cors({
       origin: "*",
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", BOOKMARK_HEADER],
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match", BOOKMARK_HEADER],
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", BOOKMARK_HEADER, "RateLimit-Policy", "RateLimit"],
+      exposeHeaders: ["X-Request-Id", "Retry-After", "Idempotent-Replayed", BOOKMARK_HEADER, "RateLimit-Policy", "RateLimit", "ETag"],
       maxAge: 86400,
     }),
   );
   const jsonBodyLimit = bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => errorResponse(c, new ApiError("payload_too_large", `The request body is over ${MAX_BODY_BYTES} bytes`)),
+    onError: (c) => errorResponse(c, new ApiError("payload_too_large", t("request.overLimit", { bytes: MAX_BODY_BYTES }))),
   });
   // Uploads (20 MB images, 200 MB videos) and incoming webhooks (imports of up to
   // 100 posts, 1 MiB) check their own, larger limits as they read.
@@ -126,22 +134,23 @@ export function createApp() {
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",
-    description: "A token from POST /v1/sessions",
+    description: "A session token, from signing up (POST /v1/users) or signing in (POST /v1/sessions)",
   });
-  app.openapi(openApiDocumentRoute, (c) =>
-    c.json(
-      app.getOpenAPI31Document({
-        openapi: "3.1.0",
-        info: {
-          title: "NoteBridge API",
-          version: "1.0.0",
-          description:
-            "Cross-cultural note sharing: notes, comments, likes, collects and follows for people writing in any language. Errors always have the shape `{ error: { code, message, requestId, details? } }`. Lists are cursor-paginated.",
-        },
-      }),
-      200,
-    ),
-  );
+  app.openapi(openApiDocumentRoute, (c) => {
+    const document = app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: {
+        title: "NoteBridge API",
+        version: "1.0.0",
+        description: apiDescription,
+      },
+      servers: [{ url: new URL(c.req.url).origin, description: "This deployment" }],
+      tags: apiTags,
+    });
+    // OpenAPI 3.1 licences name an SPDX identifier; the generator's types know only 3.0's url.
+    Object.assign(document.info, { license: { name: "Proprietary: NoteBridge's own code", identifier: "LicenseRef-NoteBridge" } });
+    return c.json(inlineRequestBodies(document), 200);
+  });
 
   app.notFound(notFoundOrWrongMethod(app));
   app.onError((err, c) => errorResponse(c, err));

@@ -1,5 +1,6 @@
 import type { Db } from "./db/client";
 import type { IdempotencyClaim } from "./lib/create-once";
+import type { Locale } from "./lib/i18n";
 import type { PolicyState } from "./lib/rate-limit";
 
 /** The signed-in user a request acts as, resolved from its bearer token. */
@@ -16,6 +17,8 @@ export type AppEnv = {
   Bindings: Env;
   Variables: {
     requestId: string;
+    /** The language of the texts the API writes itself, from Accept-Language. */
+    locale: Locale;
     db: Db;
     viewer: Viewer | null;
     /** The Idempotency-Key of a create that keeps it in its own write batch (src/lib/create-once.ts). */

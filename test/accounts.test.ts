@@ -31,6 +31,25 @@ describe("sign up", () => {
     }
   });
 
+  it("signs you in: the answer carries a session token that works at once, and sign-in still works later", async () => {
+    const body = signupBody();
+    const response = await signup(body);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ id: expect.any(String), nickname: body.nickname, session: { tokenType: "Bearer" } });
+    expect(Date.parse(response.body.session.expiresAt) - Date.now()).toBeGreaterThan(29 * 24 * 3600_000);
+    const me = await api("GET", "/v1/me", { token: response.body.session.token });
+    expect(me.status).toBe(200);
+    expect(me.body.id).toBe(response.body.id);
+    const later = await api("POST", "/v1/sessions", {
+      body: { phone: body.phone, region: body.region, password: body.password },
+      headers: { "CF-Connecting-IP": uniqueIp() },
+    });
+    expect(later.status).toBe(201);
+    expect(later.body.token).not.toBe(response.body.session.token);
+    const stored = await env.DB.prepare("SELECT token_hash FROM sessions WHERE user_id = ?").bind(response.body.id).all();
+    expect(JSON.stringify(stored.results)).not.toContain(response.body.session.token);
+  });
+
   it("refuses a number that cannot exist, naming the field", async () => {
     for (const [phone, region] of [["+86 100 0000 0000", undefined], ["12345", "US"], ["555 0000", "ZZ"]]) {
       const error = expectError(await signup(signupBody({ phone, region })), 400, "validation_failed");

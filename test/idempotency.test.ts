@@ -65,17 +65,25 @@ describe("Idempotency-Key on creates", () => {
     expect((await api("POST", "/v1/notes", { token: user.token, headers, body: { title: "another request" } })).status).toBe(201);
   });
 
-  it("works for sign-up, and keys are kept 24 hours then forgotten", async () => {
+  it("keys are kept 24 hours, then forgotten", async () => {
+    const user = await createUser();
+    const headers = { "Idempotency-Key": "expiring-1" };
+    const first = await api("POST", "/v1/notes", { token: user.token, headers, body: { title: "Day one" } });
+    const kept = await env.DB.prepare("SELECT created_at, expires_at FROM idempotency_keys WHERE key = 'expiring-1'").first<{ created_at: number; expires_at: number }>();
+    expect(kept!.expires_at - kept!.created_at).toBeGreaterThanOrEqual(24 * 3600_000);
+    // Once expired, the key is free again: the retry runs and creates a second note.
+    await env.DB.prepare("UPDATE idempotency_keys SET expires_at = 0 WHERE key = 'expiring-1'").run();
+    const again = await api("POST", "/v1/notes", { token: user.token, headers, body: { title: "Day one" } });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(first.body.id);
+  });
+
+  it("sign-up takes no key, since its answer holds a token stored only as a hash: a retry meets the account", async () => {
     const body = { phone: uniquePhone(), region: "CN", password: "correct horse battery", nickname: "薯友", languages: ["zh-Hans"] };
     const headers = { "Idempotency-Key": "signup-1", "CF-Connecting-IP": uniqueIp() };
-    const first = await api("POST", "/v1/users", { body, headers });
-    const retry = await api("POST", "/v1/users", { body, headers });
-    expect(retry.status).toBe(201);
-    expect(retry.body.id).toBe(first.body.id);
-    const kept = await env.DB.prepare("SELECT created_at, expires_at FROM idempotency_keys WHERE key = 'signup-1'").first<{ created_at: number; expires_at: number }>();
-    expect(kept!.expires_at - kept!.created_at).toBeGreaterThanOrEqual(24 * 3600_000);
-    // Once expired, the key is free again: the retry now runs and meets the existing account.
-    await env.DB.prepare("UPDATE idempotency_keys SET expires_at = 0 WHERE key = 'signup-1'").run();
+    expect((await api("POST", "/v1/users", { body, headers })).status).toBe(201);
     expectError(await api("POST", "/v1/users", { body, headers }), 409, "conflict");
+    const stored = await env.DB.prepare("SELECT response_body FROM idempotency_keys WHERE key = 'signup-1'").first();
+    expect(stored).toBeNull();
   });
 });

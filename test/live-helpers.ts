@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { expect, vi } from "vitest";
 import { hashPassword } from "../src/accounts/password";
-import { insertUser, startSession } from "../src/accounts/store";
+import { insertUserWithSession } from "../src/accounts/store";
 import { createDb } from "../src/db/client";
 import { api, type TestUser, uniqueIp, uniquePhone } from "./helpers";
 
@@ -102,9 +102,8 @@ export async function createUsers(count: number): Promise<TestUser[]> {
     Array.from({ length: count }, async (_, i) => {
       const phone = uniquePhone();
       const nickname = `bulk${i}`;
-      const user = await insertUser(db, { phoneE164: `+86${phone.replaceAll(" ", "")}`, phoneRegion: "CN", passwordHash, nickname, languages: ["zh-Hans"] }, ip);
-      const session = await startSession(db, user.id, ip);
-      return { id: user.id, token: session.token, phone, password, nickname };
+      const { user, token } = await insertUserWithSession(db, { phoneE164: `+86${phone.replaceAll(" ", "")}`, phoneRegion: "CN", passwordHash, nickname, languages: ["zh-Hans"] }, ip);
+      return { id: user.id, token, phone, password, nickname };
     }),
   );
 }

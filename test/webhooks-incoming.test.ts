@@ -188,8 +188,10 @@ it("documents the webhook body and every answer in the OpenAPI document", async 
   const doc = (await api("GET", "/openapi.json")).body;
   const operation = doc.paths["/v1/webhooks/{app}"].post;
   expect(operation.operationId).toBe("receiveWebhook");
-  expect(operation.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/IncomingWebhook" });
-  expect(doc.components.schemas.IncomingWebhook).toBeDefined();
+  // Request bodies are inlined in the document (so defaulted fields stay optional in generated clients).
+  const body = operation.requestBody.content["application/json"].schema;
+  const types = body.oneOf.map((event: { properties: { type: { enum: string[] } } }) => event.properties.type.enum).flat();
+  expect(types.sort()).toEqual(["content.import", "moderation.verdict"]);
   expect(Object.keys(operation.responses).sort()).toEqual(["200", "202", "400", "401", "403", "404", "409", "413", "422", "503"]);
 });
 

@@ -3,6 +3,7 @@ import { users } from "../db/schema";
 import { forgetSession, forgetUserSessions, signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { requestIpRegion } from "../lib/ip-region";
 import { charge, clientIp } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
@@ -15,7 +16,7 @@ import { deleteAccount, passwordHashOf, tidyAfterDeletion } from "./deletion";
 import { deleteOwnAccountRoute, getOwnProfileRoute, loginRoute, logoutRoute, signupRoute, updateOwnProfileRoute } from "./routes";
 import { findUser } from "../users/store";
 import { countFailure, forgiveFailures, refuseIfLocked } from "./sign-in-guard";
-import { endSession, findUserByPhone, insertUser, startSession } from "./store";
+import { endSession, findUserByPhone, insertUserWithSession, startSession } from "./store";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -34,8 +35,8 @@ const ownProfile = (row: UserRow) => {
 };
 
 const invalidPhone = () =>
-  new ApiError("validation_failed", "Invalid body fields: phone", {
-    details: [{ field: "phone", location: "body", message: "Not a valid phone number for the given region" }],
+  new ApiError("validation_failed", t("validation.body", { fields: "phone" }), {
+    details: [{ field: "phone", location: "body", message: t("accounts.phoneInvalid") }],
   });
 
 export const accounts = createRouter()
@@ -45,14 +46,14 @@ export const accounts = createRouter()
     if (!phone) throw invalidPhone();
     const passwordHash = await hashPassword(input.password);
     try {
-      const user = await insertUser(
+      const { user, token, expiresAt } = await insertUserWithSession(
         c.var.db,
         { phoneE164: phone.e164, phoneRegion: phone.region, passwordHash, nickname: input.nickname, languages: input.languages },
         requestIpRegion(c),
       );
-      return c.json(ownProfile(user), 201);
+      return c.json({ ...ownProfile(user), session: { token, tokenType: "Bearer" as const, expiresAt: iso(expiresAt) } }, 201);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ApiError("conflict", "This phone number already has an account");
+      if (isUniqueViolation(error)) throw new ApiError("conflict", t("accounts.phoneTaken"));
       throw error;
     }
   })
@@ -68,7 +69,7 @@ export const accounts = createRouter()
     const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!user || !passwordOk) {
       if (phone) await countFailure(c.env, phone.e164, ip);
-      throw new ApiError("unauthorized", "Phone number or password is wrong");
+      throw new ApiError("unauthorized", t("accounts.wrongCredentials"));
     }
     if (earlier?.failures) c.executionCtx.waitUntil(forgiveFailures(c.env, phone!.e164, ip));
     const session = await startSession(c.var.db, user.id, requestIpRegion(c));
@@ -85,7 +86,7 @@ export const accounts = createRouter()
   })
   .openapi(getOwnProfileRoute, async (c) => {
     const user = await findUser(c.var.db, signedInViewer(c).id);
-    if (!user) throw new ApiError("unauthorized", "This account no longer exists");
+    if (!user) throw new ApiError("unauthorized", t("accounts.gone"));
     return c.json(ownProfile(user), 200);
   })
   .openapi(updateOwnProfileRoute, async (c) => {
@@ -97,7 +98,7 @@ export const accounts = createRouter()
       .where(eq(users.id, signedInViewer(c).id))
       .returning()
       .get();
-    if (!user) throw new ApiError("unauthorized", "This account no longer exists");
+    if (!user) throw new ApiError("unauthorized", t("accounts.gone"));
     // Cached viewers carry imageQuality and ipCountry: a change applies at once on this isolate.
     forgetUserSessions(user.id);
     return c.json(ownProfile(user), 200);
@@ -105,12 +106,12 @@ export const accounts = createRouter()
   .openapi(deleteOwnAccountRoute, async (c) => {
     const viewer = signedInViewer(c);
     const account = await passwordHashOf(c.var.db, viewer.id);
-    if (!account) throw new ApiError("unauthorized", "This account no longer exists");
+    if (!account) throw new ApiError("unauthorized", t("accounts.gone"));
     const ip = clientIp(c);
     await refuseIfLocked(c.env, account.phone, ip);
     if (!(await verifyPassword(c.req.valid("json").password, account.passwordHash))) {
       await countFailure(c.env, account.phone, ip);
-      throw new ApiError("forbidden", "The password is wrong: your account was not deleted");
+      throw new ApiError("forbidden", t("accounts.deletePasswordWrong"));
     }
     const deleted = await deleteAccount(c.var.db, viewer.id);
     // Sessions were deleted with the account (ON DELETE CASCADE), so every token fails from now on;

@@ -1,31 +1,34 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
-import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
 import { jsonBody, jsonResponse, limitedJsonResponse } from "../lib/openapi";
 import { limit } from "../lib/rate-limit";
-import { DeleteAccountSchema, LoginSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
+import { DeleteAccountSchema, LoginSchema, NewAccountSchema, OwnProfileSchema, ProfileUpdateSchema, SessionSchema, SignupSchema } from "./schemas";
 
 const tags = ["Accounts"];
 
 export const signupRoute = createRoute({
   method: "post",
   path: "/v1/users",
+  operationId: "signUp",
+  security: [],
   tags,
   summary: "Sign up with a phone number from any country",
   description:
-    "The number is normalised to E.164 and must be a real, valid number for its region. Signing up does not sign in: create a session next.",
-  middleware: [limit("signup"), idempotent] as const,
-  request: { headers: IdempotencyHeadersSchema, body: jsonBody(SignupSchema) },
+    "The number is normalised to E.164 and must be a real, valid number for its region. Signing up signs you in: the answer carries a session token, as `POST /v1/sessions` would give. Because the token is shown once and stored only as a hash, this create takes no Idempotency-Key: a retry of a sign-up that went through answers 409, and you sign in instead.",
+  middleware: [limit("signup")] as const,
+  request: { body: jsonBody(SignupSchema) },
   responses: {
-    201: limitedJsonResponse(OwnProfileSchema, "The new account"),
-    ...errorResponses(409, 413, 415, 422, 429, 503),
+    201: limitedJsonResponse(NewAccountSchema, "The new account, signed in"),
+    ...errorResponses(409, 413, 415, 429, 503),
   },
 });
 
 export const loginRoute = createRoute({
   method: "post",
   path: "/v1/sessions",
+  operationId: "signIn",
+  security: [],
   tags,
   summary: "Sign in: exchange phone and password for a bearer token",
   description:
@@ -42,6 +45,7 @@ export const loginRoute = createRoute({
 export const logoutRoute = createRoute({
   method: "delete",
   path: "/v1/sessions/current",
+  operationId: "signOut",
   tags,
   summary: "Sign out: revoke the token used for this request",
   security: bearerSecurity,
@@ -52,6 +56,7 @@ export const logoutRoute = createRoute({
 export const getOwnProfileRoute = createRoute({
   method: "get",
   path: "/v1/me",
+  operationId: "getOwnProfile",
   tags,
   summary: "Your own profile, with your masked phone number",
   security: bearerSecurity,
@@ -62,6 +67,7 @@ export const getOwnProfileRoute = createRoute({
 export const updateOwnProfileRoute = createRoute({
   method: "patch",
   path: "/v1/me",
+  operationId: "updateOwnProfile",
   tags,
   summary: "Change your nickname, bio, languages, image quality or feed preferences",
   description: "A suspended account can't change its profile (403 `account_suspended`).",

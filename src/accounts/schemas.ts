@@ -97,11 +97,16 @@ export const OwnProfileSchema = PublicProfileSchema.extend({
   ...FeedPreferencesSchema.shape,
 }).openapi("OwnProfile");
 
-export const SessionSchema = z
-  .object({
-    token: z.string().openapi({ description: "Send as `Authorization: Bearer <token>`", example: "nb_3q2-7wXo…" }),
-    tokenType: z.literal("Bearer"),
-    expiresAt: z.string().openapi({ format: "date-time", example: "2025-02-12T08:30:00.000Z" }),
-    user: OwnProfileSchema,
-  })
-  .openapi("Session");
+const SessionTokenFields = {
+  token: z.string().openapi({ description: "Send as `Authorization: Bearer <token>`", example: "nb_3q2-7wXo…" }),
+  tokenType: z.literal("Bearer"),
+  expiresAt: z.string().openapi({ format: "date-time", example: "2025-02-12T08:30:00.000Z" }),
+};
+
+export const SessionSchema = z.object({ ...SessionTokenFields, user: OwnProfileSchema }).openapi("Session");
+
+export const NewAccountSchema = OwnProfileSchema.extend({
+  session: z
+    .object(SessionTokenFields)
+    .openapi("SessionToken", { description: "You are signed in: the token is shown this once" }),
+}).openapi("NewAccount");

@@ -3,6 +3,7 @@ import { sha256Hex } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { limiterName } from "../lib/rate-limit";
 import { MINUTE_MS } from "../lib/time";
+import { t } from "../lib/i18n";
 
 /*
  * Failed sign-ins slow down, then lock (documented on POST /v1/sessions and in the README):
@@ -35,7 +36,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     console.error(JSON.stringify({ level: "error", event: "rate_limiter_down", budget: "signin-lock", error: String(error) }));
-    throw new ApiError("service_unavailable", "Can't check sign-in attempts right now: try again shortly", {
+    throw new ApiError("service_unavailable", t("accounts.signInCheckDown"), {
       headers: { "Retry-After": "5" },
       retryAfter: 5,
     });
@@ -46,7 +47,7 @@ function lockedError(states: LockState[]): ApiError | null {
   const until = Math.max(...states.map((s) => s.lockedUntil ?? 0));
   if (until <= Date.now()) return null;
   const wait = Math.max(Math.ceil((until - Date.now()) / 1000), 1);
-  return new ApiError("rate_limited", `Too many failed sign-ins to this number: try again in ${wait} seconds`, {
+  return new ApiError("rate_limited", t("accounts.tooManyFailures", { seconds: wait }), {
     headers: { "Retry-After": String(wait) },
     retryAfter: wait,
   });

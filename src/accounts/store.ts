@@ -16,13 +16,20 @@ export type NewUser = {
   languages: string[];
 };
 
-export async function insertUser(db: Db, user: NewUser, ip: IpRegion) {
+/** Creates an account and its first session in one batch; the caller gets the token once. */
+export async function insertUserWithSession(db: Db, user: NewUser, ip: IpRegion) {
   const now = Date.now();
-  return db
-    .insert(users)
-    .values({ id: newId(now), ...user, ipCountry: ip.country, ipRegion: ip.region, createdAt: now, updatedAt: now })
-    .returning()
-    .get();
+  const userId = newId(now);
+  const token = newBearerToken();
+  const expiresAt = now + SESSION_LIFETIME_MS;
+  const [rows] = await db.batch([
+    db
+      .insert(users)
+      .values({ id: userId, ...user, ipCountry: ip.country, ipRegion: ip.region, createdAt: now, updatedAt: now })
+      .returning(),
+    db.insert(sessions).values({ id: newId(now), userId, tokenHash: await hashBearerToken(token), createdAt: now, expiresAt }),
+  ]);
+  return { token, expiresAt, user: rows[0]! };
 }
 
 export const findUserByPhone = (db: Db, phoneE164: string) =>

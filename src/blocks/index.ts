@@ -14,12 +14,13 @@ import {
   unmuteUserRoute,
 } from "./routes";
 import { type Relation, pageOfRelations, setRelation } from "./store";
+import { t } from "../lib/i18n";
 
 async function change(c: Context<AppEnv>, relation: Relation, otherId: string, on: boolean) {
   const viewer = signedInViewer(c);
   if (otherId === viewer.id) {
-    throw new ApiError("validation_failed", `You can't ${relation} yourself`, {
-      details: [{ field: "id", location: "path", message: "Is your own id" }],
+    throw new ApiError("validation_failed", t(relation === "block" ? "blocks.cannotBlockSelf" : "blocks.cannotMuteSelf"), {
+      details: [{ field: "id", location: "path", message: t("users.isOwnId") }],
     });
   }
   if (isDeletedAccount(otherId) || !(await setRelation(c.var.db, relation, viewer.id, otherId, on))) throw userNotFound();

@@ -2,6 +2,7 @@ import { signedInViewer } from "../lib/auth";
 import { blockedError } from "../lib/blocking";
 import { ApiError } from "../lib/errors";
 import { emitEvent } from "../lib/events";
+import { t } from "../lib/i18n";
 import { createRouter } from "../lib/router";
 import { refuseSuspended } from "../lib/suspension";
 import { iso } from "../lib/time";
@@ -31,12 +32,12 @@ export const catTaxRouter = createRouter()
     const { note, topics, stamper, blocked } = await stampContext(c.var.db, id, signedInViewer(c).id);
     refuseSuspended(stamper?.suspendedUntil ?? null);
     if (!note) throw noteNotFound();
-    if (blocked) throw blockedError("stamp this cat's receipts");
+    if (blocked) throw blockedError(t("blocks.stampBlocked"));
     if (!isCatNote(note, topics)) {
-      throw new ApiError("conflict", "Only cat notes take cat tax: this note has no #cattax or #猫税 topic and is not marked a cat note");
+      throw new ApiError("conflict", t("catTax.notCatNote"));
     }
-    if (!stamper) throw new ApiError("unauthorized", "This account no longer exists");
-    if (note.authorId === stamper.id) throw new ApiError("forbidden", "Cat tax is paid to a cat's owner: you can't stamp your own note");
+    if (!stamper) throw new ApiError("unauthorized", t("accounts.gone"));
+    if (note.authorId === stamper.id) throw new ApiError("forbidden", t("catTax.ownNote"));
     // Acknowledged once the counter's own storage holds it; D1 gets its copy right after (see CatTaxCounter).
     const result = await c.env.CAT_TAX_COUNTER.getByName(id).stamp({
       noteId: id,

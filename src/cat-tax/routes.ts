@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, requireAuth } from "../lib/auth";
+import { bearerSecurity, optionalBearerSecurity, requireAuth } from "../lib/auth";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
@@ -14,6 +14,7 @@ const tags = ["Cat tax"];
 export const stampReceiptRoute = createRoute({
   method: "post",
   path: "/v1/notes/{id}/cat-tax-receipts",
+  operationId: "stampCatTaxReceipt",
   tags,
   summary: "Pay cat tax: stamp a receipt on a cat note",
   description:
@@ -31,6 +32,8 @@ export const stampReceiptRoute = createRoute({
 export const listReceiptsRoute = createRoute({
   method: "get",
   path: "/v1/notes/{id}/cat-tax-receipts",
+  operationId: "listCatTaxReceipts",
+  security: [],
   tags,
   summary: "Receipts stamped on a cat note, newest first",
   request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -43,8 +46,10 @@ export const listReceiptsRoute = createRoute({
 export const leaderboardRoute = createRoute({
   method: "get",
   path: "/v1/cat-tax/leaderboard",
+  operationId: "getCatTaxLeaderboard",
+  security: optionalBearerSecurity,
   tags,
   summary: "The most-taxed cats, of all time or this week",
   request: { query: LeaderboardQuerySchema },
-  responses: { 200: jsonResponse(LeaderboardSchema, "Most receipts first"), ...errorResponses() },
+  responses: { 200: jsonResponse(LeaderboardSchema, "Most receipts first"), ...errorResponses(401) },
 });

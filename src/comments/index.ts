@@ -2,6 +2,7 @@ import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { emitEvent } from "../lib/events";
+import { t } from "../lib/i18n";
 import { requestIpRegion } from "../lib/ip-region";
 import { createRouter } from "../lib/router";
 import { findNote, noteNotFound } from "../notes/store";
@@ -25,7 +26,7 @@ import {
   updateComment,
 } from "./store";
 
-const commentNotFound = () => new ApiError("not_found", "No comment with this id");
+const commentNotFound = () => new ApiError("not_found", t("comments.notFound"));
 
 export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
@@ -59,7 +60,7 @@ export const commentsRouter = createRouter()
     const input = c.req.valid("json");
     const comment = await findComment(c.var.db, id);
     if (!comment) throw commentNotFound();
-    if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only its author can edit a comment");
+    if (comment.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", t("comments.onlyAuthorEdits"));
     await updateComment(c.var.db, id, input.body, input.language ?? detectLanguage(input.body));
     c.executionCtx.waitUntil(notifyThread(c.env, comment.noteId));
     return c.json((await loadComment(c.var.db, id, signedInViewer(c).id))!, 200);
@@ -71,7 +72,7 @@ export const commentsRouter = createRouter()
     if (!comment) throw commentNotFound();
     const note = await findNote(c.var.db, comment.noteId);
     if (comment.authorId !== viewer.id && note?.authorId !== viewer.id) {
-      throw new ApiError("forbidden", "Only the comment's author or the note's author can delete it");
+      throw new ApiError("forbidden", t("comments.onlyAuthorsDelete"));
     }
     await deleteComment(c.var.db, id);
     c.executionCtx.waitUntil(notifyThread(c.env, comment.noteId));

@@ -7,6 +7,7 @@ import { detectLanguage } from "../language/detect";
 import { blockedError } from "../lib/blocking";
 import { isForeignKeyViolation, isNotNullViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
 import { iso } from "../lib/time";
@@ -32,8 +33,8 @@ export async function newComment(
 ): Promise<NewCommentWrite> {
   const answering = input.replyTo ? await answeredComment(db, noteId, input.replyTo, authorId) : undefined;
   if (input.replyTo && answering?.noteId !== noteId) {
-    throw new ApiError("validation_failed", "replyTo must be a comment on this note", {
-      details: [{ field: "replyTo", location: "body", message: "No such comment on this note" }],
+    throw new ApiError("validation_failed", t("comments.replyToOtherNote"), {
+      details: [{ field: "replyTo", location: "body", message: t("comments.noSuchCommentOnNote") }],
     });
   }
   const language = input.language ?? detectLanguage(input.body);
@@ -79,7 +80,7 @@ async function answeredComment(db: Db, noteId: string, replyTo: string, authorId
 export function noteGone(error: unknown): never {
   if (isForeignKeyViolation(error) || isNotNullViolation(error, "comments.note_id")) throw noteNotFound();
   // The note is there for them, but the person answered and they have blocked one another (commentInsert).
-  if (isNotNullViolation(error, "comments.author_id")) throw blockedError("reply here");
+  if (isNotNullViolation(error, "comments.author_id")) throw blockedError(t("blocks.replyBlocked"));
   throw error;
 }
 

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
@@ -14,6 +15,7 @@ const tags = ["Comments"];
 export const createCommentRoute = createRoute({
   method: "post",
   path: "/v1/notes/{id}/comments",
+  operationId: "createComment",
   tags,
   summary: "Comment on a note, or reply to a comment",
   description:
@@ -27,6 +29,8 @@ export const createCommentRoute = createRoute({
 export const listThreadRoute = createRoute({
   method: "get",
   path: "/v1/notes/{id}/comments",
+  operationId: "listNoteComments",
+  security: [],
   tags,
   summary: "Top-level comments of a note, newest first, with reply counts and first replies",
   request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -39,15 +43,20 @@ export const listThreadRoute = createRoute({
 export const getCommentRoute = createRoute({
   method: "get",
   path: "/v1/comments/{id}",
+  operationId: "getComment",
+  security: [],
   tags,
   summary: "Read one comment",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(CommentSchema, "The comment"), ...errorResponses(404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(CommentSchema, "The comment")), ...errorResponses(404) },
 });
 
 export const listRepliesRoute = createRoute({
   method: "get",
   path: "/v1/comments/{id}/replies",
+  operationId: "listCommentReplies",
+  security: [],
   tags,
   summary: "All replies under a top-level comment, oldest first",
   request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -60,6 +69,7 @@ export const listRepliesRoute = createRoute({
 export const updateCommentRoute = createRoute({
   method: "patch",
   path: "/v1/comments/{id}",
+  operationId: "updateComment",
   tags,
   summary: "Edit your comment",
   security: bearerSecurity,
@@ -71,6 +81,7 @@ export const updateCommentRoute = createRoute({
 export const deleteCommentRoute = createRoute({
   method: "delete",
   path: "/v1/comments/{id}",
+  operationId: "deleteComment",
   tags,
   summary: "Delete a comment (its author, or the note's author)",
   description: "Deleting a top-level comment deletes the replies under it. The note's comment count drops by all of them.",

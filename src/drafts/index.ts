@@ -7,6 +7,7 @@ import { deleteDraftRoute, getDraftRoute, listDraftsRoute, publishDraftRoute, pu
 import type { DraftView } from "./schemas";
 import { findDraft, pageOfDrafts, presentDraft } from "./store";
 import { applyDraftChanges } from "./sync";
+import { t } from "../lib/i18n";
 
 const conflictBody = (requestId: string, baseVersion: number | null, draft: DraftView) => ({
   error: {
@@ -30,7 +31,7 @@ export const draftsRouter = createRouter()
   })
   .openapi(getDraftRoute, async (c) => {
     const draft = await findDraft(c.var.db, signedInViewer(c).id, c.req.valid("param").id);
-    if (!draft) throw new ApiError("not_found", "No draft with this id");
+    if (!draft) throw new ApiError("not_found", t("drafts.notFound"));
     return c.json(presentDraft(draft), 200);
   })
   .openapi(listDraftsRoute, async (c) => {

@@ -14,8 +14,9 @@ import { loadNoteView } from "../notes/view";
 import { and, eq } from "drizzle-orm";
 import type { DraftContent } from "./schemas";
 import { claimForPublishing, releaseClaim, tombstonePublished } from "./store";
+import { t } from "../lib/i18n";
 
-const noDraft = () => new ApiError("not_found", "No draft with this id");
+const noDraft = () => new ApiError("not_found", t("drafts.notFound"));
 
 /**
  * Turns a draft into a note exactly once. The first request claims a note id for the
@@ -34,7 +35,7 @@ export async function publishDraft(c: Context<AppEnv>, id: string) {
   if (!claim) {
     if (!draft?.publishedNoteId) throw noDraft();
     const note = await loadNoteView(db, draft.publishedNoteId, viewer.id, readerImageQuality(c));
-    if (!note) throw new ApiError("not_found", "This draft was published, and that note has since been deleted");
+    if (!note) throw new ApiError("not_found", t("drafts.publishedNoteDeleted"));
     return { note, created: false };
   }
   const noteId = claim.publishedNoteId!;
@@ -42,8 +43,8 @@ export async function publishDraft(c: Context<AppEnv>, id: string) {
   let prepared;
   try {
     if (!input.title && !input.body && input.media.length === 0) {
-      throw new ApiError("validation_failed", "A draft needs a title, a body or media to be published", {
-        details: [{ field: "content.body", location: "body", message: "Empty draft" }],
+      throw new ApiError("validation_failed", t("drafts.emptyDraft"), {
+        details: [{ field: "content.body", location: "body", message: t("drafts.empty") }],
       });
     }
     const { media, uploadIds } = await resolveNoteMedia(db, viewer.id, input.media, mediaBaseUrl(c), noteId, "content.media");
@@ -61,6 +62,6 @@ export async function publishDraft(c: Context<AppEnv>, id: string) {
     ],
   });
   const note = await loadNoteView(db, noteId, viewer.id, readerImageQuality(c));
-  if (!note) throw new ApiError("conflict", "The note was deleted while it was being published");
+  if (!note) throw new ApiError("conflict", t("drafts.noteDeletedWhilePublishing"));
   return { note, created };
 }

@@ -3,6 +3,7 @@ import type { CommentView } from "../comments/schemas";
 import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
+import { render, t } from "../lib/i18n";
 import { readConnectRequest } from "../live/connect";
 import { Delivery } from "../live/delivery";
 import { ClientMessages } from "../live/client-messages";
@@ -113,16 +114,16 @@ export class NoteThread extends DurableObject<Env> {
 
   /** A viewer's WebSocket, after the worker checked the note exists. */
   override async fetch(request: Request): Promise<Response> {
-    const { noteId, after, language, ip } = readConnectRequest(request);
+    const { noteId, after, language, locale, ip } = readConnectRequest(request);
     this.storage.remember(noteId);
     if (this.sockets.count >= LIVE_LIMITS.socketsPerThread) {
       return Response.json(
-        { code: "service_unavailable", message: `This thread has its maximum of ${LIVE_LIMITS.socketsPerThread} viewers; try again later` },
+        { code: "service_unavailable", message: t("live.threadFull", { max: LIVE_LIMITS.socketsPerThread }) },
         { status: 503 },
       );
     }
     const { 0: client, 1: server } = new WebSocketPair();
-    this.sockets.accept(server, { language: language ?? null, ip, viewer: null, live: false });
+    this.sockets.accept(server, { language: language ?? null, locale, ip, viewer: null, live: false });
     this.ctx.waitUntil(this.join(server, after));
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -171,9 +172,10 @@ export class NoteThread extends DurableObject<Env> {
           .eventsAfter(from)
           .filter((event) => !(event.type === "comment.created" && snapshot?.commentIds.has(event.subject)));
         const state = this.sockets.state(socket);
+        const reason = t("live.resync", { after: after ?? "", kept: LIVE_LIMITS.retainedEvents });
         const messages = [
           ...(after !== undefined && !resuming
-            ? [json({ type: "resync", reason: `Event ${after} is older than the last ${LIVE_LIMITS.retainedEvents} events this thread keeps, or unknown: start again from this page` })]
+            ? [json({ type: "resync", reason: render(reason, state.locale ?? "en") })]
             : []),
           json({
             type: "ready",

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 /**
  * Tests and demos pin the feeds' clock with `X-Test-Now: <ISO time>` (for
@@ -11,8 +12,8 @@ export function requestNow(c: Context<AppEnv>): number {
   if (!pinned || (c.env.ENVIRONMENT as string) === "production") return Date.now();
   const ms = Date.parse(pinned);
   if (Number.isNaN(ms)) {
-    throw new ApiError("validation_failed", "X-Test-Now is not an ISO 8601 time", {
-      details: [{ field: "X-Test-Now", location: "header", message: "Expected e.g. 2025-01-17T08:00:00Z" }],
+    throw new ApiError("validation_failed", t("feed.testNowInvalid"), {
+      details: [{ field: "X-Test-Now", location: "header", message: t("feed.testNowExample") }],
     });
   }
   return ms;

@@ -1,4 +1,5 @@
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 export type FeedMode = "ranked" | "friday" | "random";
 
@@ -23,8 +24,8 @@ export function encodeForYouCursor(cursor: ForYouCursor): string {
 }
 
 const invalid = () =>
-  new ApiError("invalid_cursor", "The cursor is not one this API gave out", {
-    details: [{ field: "cursor", location: "query", message: "Unrecognised cursor" }],
+  new ApiError("invalid_cursor", t("request.invalidCursor"), {
+    details: [{ field: "cursor", location: "query", message: t("field.unrecognisedCursor") }],
   });
 
 export function decodeForYouCursor(text: string): ForYouCursor {

@@ -14,6 +14,7 @@ import { decodeForYouCursor } from "./cursor";
 import { forYouPage } from "./for-you";
 import { listFeedFollowingRoute, listFeedForYouRoute, listFeedNearbyRoute } from "./routes";
 import { type FeedNote, followingPage, nearbyPage } from "./store";
+import { t } from "../lib/i18n";
 
 const present = (entry: FeedNote, viewerId: string | null, imageQuality: ImageQuality) =>
   presentNote(
@@ -77,7 +78,7 @@ export const feedRouter = createRouter()
     let after: [number, string] | undefined;
     if (query.cursor) {
       const [key, id] = decodeCursor(query.cursor);
-      if (typeof key !== "number") throw new ApiError("invalid_cursor", "This cursor belongs to another list");
+      if (typeof key !== "number") throw new ApiError("invalid_cursor", t("feed.cursorOtherList"));
       after = [key, id];
     }
     const rows = await nearbyPage(c.var.db, viewerId, query, { after, limit: query.limit });

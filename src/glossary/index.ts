@@ -4,6 +4,7 @@ import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { isUniqueViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { createRouter } from "../lib/router";
 import { isCurator } from "./curator";
 import {
@@ -39,12 +40,12 @@ async function vote(c: Context<AppEnv>, up: boolean) {
   const viewer = signedInViewer(c);
   const explanation = await findExplanation(c.var.db, id);
   if (!explanation) throw explanationNotFound();
-  if (explanation.authorId === viewer.id) throw new ApiError("forbidden", "You can't vote for your own explanation");
+  if (explanation.authorId === viewer.id) throw new ApiError("forbidden", t("glossary.cannotVoteOwn"));
   return setVote(c.var.db, id, viewer.id, up);
 }
 
-const termNotFound = () => new ApiError("not_found", "No glossary term with this id");
-const explanationNotFound = () => new ApiError("not_found", "No explanation with this id");
+const termNotFound = () => new ApiError("not_found", t("glossary.termNotFound"));
+const explanationNotFound = () => new ApiError("not_found", t("glossary.explanationNotFound"));
 
 export const glossaryRouter = createRouter()
   .openapi(searchTermsRoute, async (c) => c.json(await searchTerms(c.var.db, c.req.valid("query")), 200))
@@ -59,7 +60,7 @@ export const glossaryRouter = createRouter()
     try {
       id = await insertTerm(c.var.db, viewer.id, c.req.valid("json"));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ApiError("conflict", "This term is already in the glossary for that language");
+      if (isUniqueViolation(error)) throw new ApiError("conflict", t("glossary.termExists"));
       throw error;
     }
     return c.json((await loadTerm(c.var.db, id, viewer.id))!, 201);
@@ -74,7 +75,7 @@ export const glossaryRouter = createRouter()
   .openapi(deleteDecisionRoute, async (c) => {
     const { id, language } = c.req.valid("param");
     const removed = await deleteDecision(c.var.db, id, language);
-    if (removed.length === 0) throw new ApiError("not_found", "This term has no decision for that language");
+    if (removed.length === 0) throw new ApiError("not_found", t("glossary.noDecision"));
     return c.body(null, 204);
   })
   .openapi(listExplanationsRoute, async (c) => {
@@ -96,7 +97,7 @@ export const glossaryRouter = createRouter()
     const explanation = await findExplanation(c.var.db, id);
     if (!explanation) throw explanationNotFound();
     if (explanation.authorId !== viewer.id && !(await isCurator(c.var.db, viewer.id))) {
-      throw new ApiError("forbidden", "Only its author or a curator can delete an explanation");
+      throw new ApiError("forbidden", t("glossary.onlyAuthorOrCuratorDeletes"));
     }
     await deleteExplanation(c.var.db, id);
     return c.body(null, 204);

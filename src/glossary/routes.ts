@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, requireAuth } from "../lib/auth";
+import { bearerSecurity, optionalBearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { IdempotencyHeadersSchema, idempotent } from "../lib/idempotency";
@@ -24,6 +25,8 @@ const tags = ["Glossary"];
 export const searchTermsRoute = createRoute({
   method: "get",
   path: "/v1/glossary/terms",
+  operationId: "searchGlossaryTerms",
+  security: [],
   tags,
   summary: "Search the cultural glossary",
   description: "Terms whose spelling, other spellings or renderings contain `q`, oldest first.",
@@ -34,15 +37,19 @@ export const searchTermsRoute = createRoute({
 export const getTermRoute = createRoute({
   method: "get",
   path: "/v1/glossary/terms/{id}",
+  operationId: "getGlossaryTerm",
+  security: optionalBearerSecurity,
   tags,
   summary: "A glossary term with its decisions and best explanations",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(TermSchema, "The term"), ...errorResponses(404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(TermSchema, "The term")), ...errorResponses(401, 404) },
 });
 
 export const createTermRoute = createRoute({
   method: "post",
   path: "/v1/glossary/terms",
+  operationId: "createGlossaryTerm",
   tags,
   summary: "Add a term (curators)",
   security: bearerSecurity,
@@ -54,6 +61,7 @@ export const createTermRoute = createRoute({
 export const setDecisionRoute = createRoute({
   method: "put",
   path: "/v1/glossary/terms/{id}/decisions/{language}",
+  operationId: "setGlossaryDecision",
   tags,
   summary: "Set how a term reaches readers of a language (curators)",
   description: "A curated rendering, or keep the term untranslated. Translations apply it from the next request on.",
@@ -66,6 +74,7 @@ export const setDecisionRoute = createRoute({
 export const deleteDecisionRoute = createRoute({
   method: "delete",
   path: "/v1/glossary/terms/{id}/decisions/{language}",
+  operationId: "deleteGlossaryDecision",
   tags,
   summary: "Remove a term's decision for a language (curators)",
   description: "Engines then translate the term like any other word for that language.",
@@ -78,18 +87,21 @@ export const deleteDecisionRoute = createRoute({
 export const listExplanationsRoute = createRoute({
   method: "get",
   path: "/v1/glossary/terms/{id}/explanations",
+  operationId: "listGlossaryExplanations",
+  security: optionalBearerSecurity,
   tags,
   summary: "Explanations of a term, most voted first",
   request: { params: IdParamsSchema, query: PageQuerySchema },
   responses: {
     200: jsonResponse(pageSchema(ExplanationSchema, "GlossaryExplanationPage"), "Most voted first"),
-    ...errorResponses(404),
+    ...errorResponses(401, 404),
   },
 });
 
 export const createExplanationRoute = createRoute({
   method: "post",
   path: "/v1/glossary/terms/{id}/explanations",
+  operationId: "createGlossaryExplanation",
   tags,
   summary: "Explain a term, in any language",
   security: bearerSecurity,
@@ -101,6 +113,7 @@ export const createExplanationRoute = createRoute({
 export const deleteExplanationRoute = createRoute({
   method: "delete",
   path: "/v1/glossary/explanations/{id}",
+  operationId: "deleteGlossaryExplanation",
   tags,
   summary: "Delete an explanation (its author or a curator)",
   security: bearerSecurity,
@@ -109,9 +122,10 @@ export const deleteExplanationRoute = createRoute({
   responses: { 204: { description: "Deleted", headers: rateLimitResponseHeaders }, ...errorResponses(401, 403, 404, 429) },
 });
 
-const voteRoute = (method: "put" | "delete", summary: string) =>
+const voteRoute = (method: "put" | "delete", operationId: string, summary: string) =>
   createRoute({
     method,
+    operationId,
     path: "/v1/glossary/explanations/{id}/vote",
     tags,
     summary,
@@ -121,5 +135,5 @@ const voteRoute = (method: "put" | "delete", summary: string) =>
     responses: { 200: limitedJsonResponse(VoteSchema, "Your vote and the new count"), ...errorResponses(401, 403, 404, 429) },
   });
 
-export const voteRouteUp = voteRoute("put", "Vote an explanation up (once per person)");
-export const voteRouteWithdraw = voteRoute("delete", "Withdraw your vote");
+export const voteRouteUp = voteRoute("put", "voteForExplanation", "Vote an explanation up (once per person)");
+export const voteRouteWithdraw = voteRoute("delete", "withdrawExplanationVote", "Withdraw your vote");

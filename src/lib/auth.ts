@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { AppEnv, Viewer } from "../env";
 import { base64url, sha256Hex } from "./crypto";
 import { ApiError } from "./errors";
+import { type LocalText, t } from "./i18n";
 
 const TOKEN_PREFIX = "nb_";
 
@@ -14,7 +15,7 @@ export function newBearerToken(): string {
 
 export const hashBearerToken = (token: string) => sha256Hex(token);
 
-const unauthorized = (message: string) =>
+const unauthorized = (message: LocalText) =>
   new ApiError("unauthorized", message, { headers: { "WWW-Authenticate": 'Bearer realm="notebridge"' } });
 
 /**
@@ -88,21 +89,21 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const viewer = match?.[1] ? await viewerForToken(c.var.db, match[1]) : null;
-  if (!viewer) throw unauthorized("The bearer token is invalid, revoked or expired");
+  if (!viewer) throw unauthorized(t("auth.tokenInvalid"));
   c.set("viewer", viewer);
   return next();
 };
 
 /** Route middleware: refuses anonymous requests before their input is even validated. */
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.viewer) throw unauthorized("Sign in to do this: send Authorization: Bearer <token>");
+  if (!c.var.viewer) throw unauthorized(t("auth.signInRequired"));
   return next();
 };
 
 /** The signed-in viewer, for handlers behind `requireAuth`. */
 export function signedInViewer(c: Context<AppEnv>): Viewer {
   const viewer = c.var.viewer;
-  if (!viewer) throw unauthorized("Sign in to do this: send Authorization: Bearer <token>");
+  if (!viewer) throw unauthorized(t("auth.signInRequired"));
   return viewer;
 }
 

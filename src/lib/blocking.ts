@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { notes } from "../db/schema";
 import { ApiError } from "./errors";
 import { notBlockedBetween } from "./visibility";
+import type { Text } from "./i18n";
 
 /*
  * The write side of blocking: a blocked person can't follow, comment on the
@@ -23,5 +24,5 @@ export async function blockedFromNote(db: Db, userId: string, noteId: string): P
   return Boolean(row?.blocked);
 }
 
-export const blockedError = (what: string) =>
-  new ApiError("forbidden", `You can't ${what}: one of you has blocked the other`);
+/** 403 for an interaction a block rules out; the text names it, e.g. t("blocks.followBlocked"). */
+export const blockedError = (text: Text) => new ApiError("forbidden", text);

@@ -7,6 +7,7 @@
  * concurrent requests with one key can't both create (the second one's key
  * insert fails, its whole batch rolls back, and it replays the first answer).
  */
+import { t } from "./i18n";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Context, MiddlewareHandler } from "hono";
@@ -87,10 +88,10 @@ export async function createOnce<T extends Authored>(
   }
   const earlier = await db.select().from(idempotencyKeys).where(thisKey).get();
   if (!earlier || earlier.requestHash !== claim.requestHash) {
-    throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used for a different request");
+    throw new ApiError("idempotency_key_reused", t("idempotency.keyReused"));
   }
   if (earlier.status === null || earlier.responseBody === null) {
-    throw new ApiError("idempotency_request_in_progress", "A request with this Idempotency-Key is still running", {
+    throw new ApiError("idempotency_request_in_progress", t("idempotency.inProgress"), {
       headers: { "Retry-After": "1" },
     });
   }

@@ -4,6 +4,8 @@ import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
 import { isForeignKeyViolation } from "./db-errors";
+import { type Locale, type Text, render, t } from "./i18n";
+import { zodIssueText } from "./i18n/zod";
 
 /** Every failure the API reports, with the HTTP status it maps to. */
 export const errorStatus = {
@@ -33,26 +35,31 @@ export type ErrorCode = keyof typeof errorStatus;
 export type FieldIssue = {
   field: string;
   location: "body" | "query" | "path" | "header";
-  message: string;
+  message: Text;
 };
 
 /**
- * The one error type handlers throw; `onError` turns it into the envelope.
- * @example throw new ApiError("not_found", "Note not found")
+ * The one error type handlers throw; `onError` turns it into the envelope, with the
+ * message in the reader's language. Give it a catalogue text (`t(key, params)`, see
+ * lib/i18n/messages/); a plain string is shown as written, to every reader.
+ * `message` stays English, for logs.
+ * @example throw new ApiError("not_found", t("notes.notFound"))
  */
 export class ApiError extends HTTPException {
   readonly code: ErrorCode;
+  readonly text: Text;
   readonly details?: FieldIssue[];
   readonly headers?: Record<string, string>;
   readonly retryAfter?: number;
 
   constructor(
     code: ErrorCode,
-    message: string,
+    message: Text,
     options: { details?: FieldIssue[]; headers?: Record<string, string>; retryAfter?: number } = {},
   ) {
-    super(errorStatus[code], { message });
+    super(errorStatus[code], { message: render(message, "en") });
     this.code = code;
+    this.text = message;
     this.details = options.details;
     this.headers = options.headers;
     this.retryAfter = options.retryAfter;
@@ -86,22 +93,23 @@ export const ErrorSchema = z
 
 export type ErrorBody = z.infer<typeof ErrorSchema>;
 
-const statusMessages: Partial<Record<number, [ErrorCode, string]>> = {
-  400: ["bad_request", "The request could not be understood"],
-  401: ["unauthorized", "Authentication required"],
-  404: ["not_found", "Not found"],
-  413: ["payload_too_large", "The request body is too large"],
-  415: ["unsupported_media_type", "Send the body as application/json"],
+const statusErrors: Partial<Record<number, ApiError>> = {
+  400: new ApiError("bad_request", t("request.badRequest")),
+  401: new ApiError("unauthorized", t("auth.required")),
+  404: new ApiError("not_found", t("request.notFound")),
+  413: new ApiError("payload_too_large", t("request.tooLarge")),
+  415: new ApiError("unsupported_media_type", t("request.notJson")),
 };
 
-/** The envelope for an ApiError, for HTTP responses and live-thread error events alike. */
-export function errorBody(err: ApiError, requestId: string): ErrorBody {
+/** The envelope for an ApiError in the reader's language, for HTTP responses and live-thread error events alike. */
+export function errorBody(err: ApiError, requestId: string, locale: Locale = "en"): ErrorBody {
+  const details = err.details?.map((issue) => ({ ...issue, message: render(issue.message, locale) }));
   return {
     error: {
       code: err.code,
-      message: err.message,
+      message: render(err.text, locale),
       requestId,
-      ...(err.details ? { details: err.details } : {}),
+      ...(details ? { details } : {}),
       ...(err.retryAfter !== undefined ? { retryAfter: err.retryAfter } : {}),
     },
   };
@@ -110,23 +118,19 @@ export function errorBody(err: ApiError, requestId: string): ErrorBody {
 /** Converts anything thrown into the envelope; unknown errors become a 500 without internals. */
 export function errorResponse(c: Context, err: unknown): Response {
   const requestId = c.get("requestId") ?? "unknown";
-  if (err instanceof ApiError) return c.json(errorBody(err, requestId), err.status, err.headers);
+  const locale: Locale = c.get("locale") ?? "en";
+  if (err instanceof ApiError) return c.json(errorBody(err, requestId, locale), err.status, err.headers);
   if (err instanceof HTTPException && err.status < 500) {
-    const [code, fallback] = statusMessages[err.status] ?? ["bad_request", "Bad request"];
-    const message = err.message || fallback;
-    return c.json({ error: { code, message, requestId } } satisfies ErrorBody, err.status);
+    // Hono's own refusals (malformed JSON, wrong content type) speak the status's catalogue text.
+    const malformed = err.message === "Malformed JSON in request body";
+    const known = malformed ? new ApiError("bad_request", t("request.malformedJson")) : (statusErrors[err.status] ?? statusErrors[400]!);
+    return c.json(errorBody(known, requestId, locale), err.status);
   }
   if (isForeignKeyViolation(err)) {
-    const body: ErrorBody = {
-      error: { code: "conflict", message: "Something this request refers to was deleted meanwhile", requestId },
-    };
-    return c.json(body, 409);
+    return c.json(errorBody(new ApiError("conflict", t("request.referenceDeleted")), requestId, locale), 409);
   }
   console.error(JSON.stringify({ level: "error", requestId, error: err instanceof Error ? err.stack : String(err) }));
-  return c.json(
-    { error: { code: "internal_error", message: "Something went wrong on our side", requestId } } satisfies ErrorBody,
-    500,
-  );
+  return c.json(errorBody(new ApiError("internal_error", t("request.internalError")), requestId, locale), 500);
 }
 
 const locations = { json: "body", query: "query", param: "path", header: "header" } as const;
@@ -136,10 +140,10 @@ export function validationError(target: string, error: ZodError): ApiError {
   const details = error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.map(String).join(".") : "(root)",
     location,
-    message: issue.message,
+    message: zodIssueText(issue),
   }));
   const fields = [...new Set(details.map((d) => d.field))].join(", ");
-  return new ApiError("validation_failed", `Invalid ${location} fields: ${fields}`, { details });
+  return new ApiError("validation_failed", t(`validation.${location}`, { fields }), { details });
 }
 
 const tooManyHeaders = {
@@ -174,3 +178,6 @@ export function errorResponses(...codes: number[]) {
     ]),
   ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorSchema } } }>;
 }
+
+/** For routes with nothing else to refuse: any route refuses an invalid bearer token. */
+export const badTokenResponse = { 401: errorResponses(401)[401]! };

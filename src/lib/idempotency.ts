@@ -5,6 +5,7 @@ import { idempotencyKeys } from "../db/schema";
 import type { AppEnv } from "../env";
 import { sha256Hex } from "./crypto";
 import { ApiError } from "./errors";
+import { t } from "./i18n";
 import { DAY_MS } from "./time";
 
 export const IDEMPOTENCY_TTL_MS = DAY_MS;
@@ -50,10 +51,10 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (claim.length === 0) {
     const earlier = await db.select().from(idempotencyKeys).where(thisKey).get();
     if (!earlier || earlier.requestHash !== requestHash) {
-      throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used for a different request");
+      throw new ApiError("idempotency_key_reused", t("idempotency.keyReused"));
     }
     if (earlier.status === null || earlier.responseBody === null) {
-      throw new ApiError("idempotency_request_in_progress", "A request with this Idempotency-Key is still running", {
+      throw new ApiError("idempotency_request_in_progress", t("idempotency.inProgress"), {
         headers: { "Retry-After": "1" },
       });
     }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { type AnyColumn, type SQL, and, eq, gt, lt, or } from "drizzle-orm";
 import { ApiError } from "./errors";
+import { t } from "./i18n";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 50;
@@ -52,8 +53,8 @@ export function decodeCursor(cursor: string): CursorKey {
   } catch {
     // fall through to the error below
   }
-  throw new ApiError("invalid_cursor", "The cursor is not one this API gave out", {
-    details: [{ field: "cursor", location: "query", message: "Unrecognised cursor" }],
+  throw new ApiError("invalid_cursor", t("request.invalidCursor"), {
+    details: [{ field: "cursor", location: "query", message: t("field.unrecognisedCursor") }],
   });
 }
 

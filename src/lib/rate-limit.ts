@@ -4,6 +4,7 @@ import type { AppEnv } from "../env";
 import { sha256Hex } from "./crypto";
 import { ApiError } from "./errors";
 import { refuseIfSuspended } from "./suspension";
+import { type Locale, render, t } from "./i18n";
 
 /*
  * Exact budgets, counted in RateLimiter Durable Objects (one per budget and key).
@@ -113,7 +114,7 @@ export async function takeBudget(env: Env, budget: BudgetName, keys: Keys, cost 
       } catch (error) {
         console.error(JSON.stringify({ level: "error", event: "rate_limiter_down", budget, scope: quota.scope, error: String(error) }));
         if (BUDGETS[budget].failOpen) return null;
-        throw new ApiError("service_unavailable", `Can't check the limit on ${BUDGETS[budget].what} right now: try again shortly`, {
+        throw new ApiError("service_unavailable", (locale: Locale) => render(t("rateLimit.down", { what: render(t(`rateLimit.what.${budget}` as const), locale) }), locale), {
           headers: { "Retry-After": "5" },
           retryAfter: 5,
         });
@@ -155,8 +156,11 @@ export function rateLimitHeaders(states: PolicyState[]): Record<string, string> 
 /** The 429 for a refused take, with Retry-After in the header and in the envelope. */
 export function overBudget(budget: BudgetName, refused: PolicyState[], headers: Record<string, string> = {}): ApiError {
   const wait = Math.max(...refused.map((s) => secondsUntil(s.resetAt)), 1);
-  const which = refused.map((s) => `${s.limit} per ${s.windowSeconds} s (${s.policy})`).join(", ");
-  return new ApiError("rate_limited", `Too many ${BUDGETS[budget].what}: the limit is ${which}; try again in ${wait} seconds`, {
+  const message = (locale: Locale) => {
+    const which = refused.map((s) => render(t("rateLimit.quota", { limit: s.limit, window: s.windowSeconds, policy: s.policy }), locale)).join(", ");
+    return render(t("rateLimit.tooMany", { what: render(t(`rateLimit.what.${budget}` as const), locale), which, seconds: wait }), locale);
+  };
+  return new ApiError("rate_limited", message, {
     headers: { ...headers, "Retry-After": String(wait) },
     retryAfter: wait,
   });

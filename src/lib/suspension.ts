@@ -4,13 +4,14 @@ import { users } from "../db/schema";
 import { isMalformedJson } from "./db-errors";
 import { ApiError } from "./errors";
 import { iso } from "./time";
+import { t } from "./i18n";
 
 /** A suspension still running at `now`, or null. */
 export const activeSuspension = (suspendedUntil: number | null, now = Date.now()) =>
   suspendedUntil !== null && suspendedUntil > now ? suspendedUntil : null;
 
 export const accountSuspended = (until: number) =>
-  new ApiError("account_suspended", `Your account is suspended until ${iso(until)}: you can read, but not post, comment, react or edit`);
+  new ApiError("account_suspended", t("accounts.suspended", { until: iso(until) }));
 
 /** Refuses a write by an account suspended at `suspendedUntil` (as read with the write's other data). */
 export function refuseSuspended(suspendedUntil: number | null): void {

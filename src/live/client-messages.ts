@@ -4,6 +4,7 @@ import { emitEventIn } from "../lib/events";
 import type { Db } from "../db/client";
 import { isSessionActive, viewerForToken } from "../lib/auth";
 import { ApiError, errorBody, validationError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { newId } from "../lib/ids";
 import { enforceBudget } from "../lib/rate-limit";
 import { refuseIfSuspended } from "../lib/suspension";
@@ -37,10 +38,10 @@ export class ClientMessages {
       return socket.close(CLOSE.tooBig, `Messages are limited to ${LIVE_LIMITS.frameBytes} bytes`);
     }
     if (!sockets.takeMessage(socket)) {
-      return this.refuse(socket, new ApiError("rate_limited", `At most ${LIVE_LIMITS.messagesPerSecond} messages a second`));
+      return this.refuse(socket, new ApiError("rate_limited", t("live.tooManyMessages", { max: LIVE_LIMITS.messagesPerSecond })));
     }
     if (bytes > LIVE_LIMITS.messageBytes) {
-      return this.refuse(socket, new ApiError("payload_too_large", `Messages are limited to ${LIVE_LIMITS.messageBytes} bytes`));
+      return this.refuse(socket, new ApiError("payload_too_large", t("live.messageTooLarge", { bytes: LIVE_LIMITS.messageBytes })));
     }
     const received = readClientMessage(message);
     if ("error" in received) return this.refuse(socket, received.error, received.ref);
@@ -52,14 +53,14 @@ export class ClientMessages {
       if (error instanceof ApiError) return this.refuse(socket, error, read.ref);
       const requestId = newId();
       console.error(JSON.stringify({ level: "error", event: "thread_message_failed", requestId, type: read.type, error: String(error) }));
-      const failure = new ApiError("internal_error", "Something went wrong on our side");
-      this.thread.reply(socket, { type: "error", ref: read.ref, ...errorBody(failure, requestId) });
+      const failure = new ApiError("internal_error", t("request.internalError"));
+      this.thread.reply(socket, { type: "error", ref: read.ref, ...errorBody(failure, requestId, this.thread.sockets.state(socket).locale) });
     }
   }
 
   /** Tells the client why its message was refused; a socket refused too often is closed. */
   private refuse(socket: WebSocket, error: ApiError, ref?: string) {
-    this.thread.reply(socket, { type: "error", ref, ...errorBody(error, newId()) });
+    this.thread.reply(socket, { type: "error", ref, ...errorBody(error, newId(), this.thread.sockets.state(socket).locale) });
     if (!this.thread.sockets.takeRefusal(socket)) {
       socket.close(CLOSE.policy, `More than ${LIVE_LIMITS.refusalsPerMinute} refused messages a minute`);
     }
@@ -68,7 +69,7 @@ export class ClientMessages {
   private async authenticate(socket: WebSocket, token: string, ref: string | undefined) {
     const { sockets, db } = this.thread;
     const viewer = await viewerForToken(db, token);
-    if (!viewer) throw new ApiError("unauthorized", "The token is invalid, revoked or expired; you can still watch");
+    if (!viewer) throw new ApiError("unauthorized", t("live.tokenInvalid"));
     sockets.save(socket, { ...sockets.state(socket), viewer });
     this.thread.reply(socket, { type: "authenticated", ref, userId: viewer.id });
   }
@@ -76,10 +77,10 @@ export class ClientMessages {
   private async post(socket: WebSocket, { type: _, ref, ...input }: Extract<ClientMessage, { type: "comment" }>) {
     const { sockets, db, env } = this.thread;
     const state = sockets.state(socket);
-    if (!state.viewer) throw new ApiError("unauthorized", 'Send {"type":"auth","token":"…"} before posting');
+    if (!state.viewer) throw new ApiError("unauthorized", t("live.authFirst", { message: '{"type":"auth","token":"…"}' }));
     if (!(await isSessionActive(db, state.viewer.sessionId))) {
       sockets.save(socket, { ...state, viewer: null });
-      throw new ApiError("unauthorized", "Your session has ended: sign in again and send a new token");
+      throw new ApiError("unauthorized", t("live.sessionEnded"));
     }
     await Promise.all([enforceBudget(env, "comment", { user: state.viewer.id }), refuseIfSuspended(db, state.viewer.id)]);
     const comment = await postComment(db, this.thread.noteId(), state.viewer.id, input, state.ip);
@@ -91,19 +92,19 @@ export class ClientMessages {
 
 /** A client's message, or the error to answer it with (echoing its `ref` when it has a usable one). */
 export function readClientMessage(message: string | ArrayBuffer): { message: ClientMessage } | { error: ApiError; ref?: string } {
-  if (typeof message !== "string") return { error: new ApiError("bad_request", "Send JSON text messages, not binary ones") };
+  if (typeof message !== "string") return { error: new ApiError("bad_request", t("live.binaryMessage")) };
   let parsed: unknown;
   try {
     parsed = JSON.parse(message);
   } catch {
-    return { error: new ApiError("bad_request", "The message is not valid JSON") };
+    return { error: new ApiError("bad_request", t("live.invalidJson")) };
   }
   const result = ClientMessageSchema.safeParse(parsed);
   if (result.success) return { message: result.data };
   const { details } = validationError("json", result.error);
   const ref = (parsed as { ref?: unknown } | null)?.ref;
   return {
-    error: new ApiError("validation_failed", `Invalid message fields: ${[...new Set(details?.map((d) => d.field))].join(", ")}`, { details }),
+    error: new ApiError("validation_failed", t("validation.message", { fields: [...new Set(details?.map((d) => d.field))].join(", ") }), { details }),
     ref: typeof ref === "string" && /^[\x21-\x7e]{1,64}$/.test(ref) ? ref : undefined,
   };
 }

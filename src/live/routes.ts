@@ -19,6 +19,8 @@ const description = `Upgrades to a WebSocket that streams the note's comment thr
 export const liveThreadRoute = createRoute({
   method: "get",
   path: "/v1/notes/{id}/live",
+  operationId: "watchNoteThread",
+  security: [],
   tags: ["Live threads"],
   summary: "Watch a note's comments live over a WebSocket",
   description,
@@ -30,5 +32,6 @@ export const liveThreadRoute = createRoute({
       content: errorResponses(426)[426]!.content,
     },
     ...errorResponses(404, 429, 503),
+    default: { description: "Never a 2xx: a WebSocket answers 101, anything else is an error", content: errorResponses()[400]!.content },
   },
 });

@@ -1,4 +1,5 @@
 import type { Viewer } from "../env";
+import type { Locale } from "../lib/i18n";
 import type { IpRegion } from "../lib/ip-region";
 import { TokenBucket } from "../lib/token-bucket";
 import { LIVE_LIMITS } from "./limits";
@@ -6,6 +7,8 @@ import { LIVE_LIMITS } from "./limits";
 /** What a thread keeps about each socket; it survives hibernation as the socket's attachment. */
 export type SocketState = {
   language: string | null;
+  /** The language of error events (the upgrade's Accept-Language); absent on sockets from before it was kept. */
+  locale?: Locale;
   ip: IpRegion;
   /** Set by an `auth` message; needed to post. */
   viewer: Viewer | null;

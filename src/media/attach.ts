@@ -6,6 +6,7 @@ import { IdSchema } from "../lib/ids";
 import { userText } from "../lib/text";
 import { ownMediaWithObjects } from "./store";
 import { mediaUrl } from "./view";
+import { t } from "../lib/i18n";
 
 /** An upload placed in a note or draft: `{ mediaId, alt? }`. */
 export const MediaRefSchema = z
@@ -44,11 +45,11 @@ export async function resolveNoteMedia(
     if (!isMediaRef(item)) return item;
     const row = rows.get(item.mediaId);
     if (!row) {
-      missing.push({ field: `${field}.${i}.mediaId`, location: "body", message: "No upload with this id among yours (uploads not used within 24 hours are deleted)" });
+      missing.push({ field: `${field}.${i}.mediaId`, location: "body", message: t("media.notYours") });
       return undefined as never;
     }
     if (row.noteId && row.noteId !== noteId) {
-      throw new ApiError("conflict", `Upload ${item.mediaId} is already in another note; upload it again to use it twice`);
+      throw new ApiError("conflict", t("media.inAnotherNote", { id: item.mediaId }));
     }
     return {
       type: row.kind,
@@ -63,11 +64,11 @@ export async function resolveNoteMedia(
     };
   });
   if (missing.length) {
-    throw new ApiError("validation_failed", `Invalid body fields: ${missing.map((m) => m.field).join(", ")}`, { details: missing });
+    throw new ApiError("validation_failed", t("validation.body", { fields: missing.map((m) => m.field).join(", ") }), { details: missing });
   }
   if (new Set(uploadIds).size !== uploadIds.length) {
-    throw new ApiError("validation_failed", "The same upload appears twice", {
-      details: [{ field, location: "body", message: "Each upload may appear once" }],
+    throw new ApiError("validation_failed", t("media.uploadTwice"), {
+      details: [{ field, location: "body", message: t("media.onceEach") }],
     });
   }
   return { media, uploadIds };

@@ -2,6 +2,7 @@ import { rgbaToThumbHash } from "thumbhash";
 import { ApiError } from "../lib/errors";
 import { pngToRgba } from "./png-pixels";
 import type { SniffedType } from "./sniff";
+import { t } from "../lib/i18n";
 
 /** Long side of the low-resolution variant readers get by default, and its quality. */
 export const LOW_RES_SIDE = 480;
@@ -37,7 +38,7 @@ const lowResFormat = (type: SniffedType) =>
 const unreadable = (type: SniffedType) =>
   new ApiError(
     "unsupported_media_type",
-    `This looks like ${type.contentType} but the image could not be read${type.contentType === "image/heic" ? " (HEIC needs the production Images service; convert it to JPEG here)" : ""}`,
+    t(type.contentType === "image/heic" ? "media.unreadableHeic" : "media.unreadable", { type: type.contentType }),
   );
 
 /**

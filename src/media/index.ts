@@ -8,6 +8,7 @@ import { IMMUTABLE, storeUpload } from "./save";
 import { findMediaObject, recordUpload, type UploadLimits, uploadUsage } from "./store";
 import { checkDeclaredSize, MB, readUpload } from "./upload";
 import { mediaBaseUrl, mediaUrl } from "./view";
+import { t } from "../lib/i18n";
 
 export const UNATTACHED_MEDIA_TTL_MS = DAY_MS;
 
@@ -18,7 +19,7 @@ const limitsOf = (env: Env): UploadLimits => ({
 
 const hourlyLimit = (limits: UploadLimits, oldestInHour: number | null, now: number) => {
   const seconds = Math.max(1, Math.ceil(((oldestInHour ?? now) + HOUR_MS - now) / 1000));
-  return new ApiError("rate_limited", `You can upload ${limits.perHour} files an hour; try again in ${seconds} seconds`, {
+  return new ApiError("rate_limited", t("media.hourlyLimit", { perHour: limits.perHour, seconds }), {
     headers: { "Retry-After": String(seconds) },
   });
 };
@@ -29,7 +30,7 @@ const size = (bytes: number) =>
 const quotaFull = (limits: UploadLimits, used: number) =>
   new ApiError(
     "payload_too_large",
-    `Your uploads may keep ${size(limits.bytesPerUser)} in all and ${size(used)} is used; this file doesn't fit (delete notes with media you no longer need)`,
+    t("media.quotaFull", { quota: size(limits.bytesPerUser), used: size(used) }),
   );
 
 export const mediaRouter = createRouter()
@@ -84,7 +85,7 @@ export const mediaRouter = createRouter()
     }
     const wantsRange = c.req.header("Range") !== undefined;
     const object = await c.env.MEDIA.get(key, wantsRange ? { range: c.req.raw.headers } : {}).catch(() => c.env.MEDIA.get(key));
-    if (!object) throw new ApiError("not_found", "No stored file with this key");
+    if (!object) throw new ApiError("not_found", t("media.fileNotFound"));
     const headers: Record<string, string> = {
       ...cacheHeaders,
       "Content-Type": object.httpMetadata?.contentType ?? "application/octet-stream",

@@ -26,5 +26,5 @@ export const MediaKeyParamsSchema = z.object({
   key: z
     .string()
     .regex(/^[0-9a-f]{64}\.(jpg|png|webp|gif|mp4|webm)$/, "Not a media key")
-    .openapi({ param: { name: "key", in: "path" }, example: "5b1e0c…9c.jpg" }),
+    .openapi({ param: { name: "key", in: "path" }, example: "5b1e0c3f9a7d2e4b8c6a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d9c.jpg" }),
 });

@@ -1,5 +1,6 @@
 import { ApiError } from "../lib/errors";
 import { SNIFF_BYTES, type SniffedType, sniffMediaType } from "./sniff";
+import { t } from "../lib/i18n";
 
 export const MB = 1024 * 1024;
 export const MAX_IMAGE_BYTES = 20 * MB;
@@ -15,14 +16,14 @@ const tooLarge = (type: SniffedType | null, size: number) => {
   const limit = type?.kind === "image" ? MAX_IMAGE_BYTES : MAX_VIDEO_BYTES;
   return new ApiError(
     "payload_too_large",
-    `${type?.kind === "image" ? "Images" : type ? "Videos" : "Uploads"} may be at most ${limit / MB} MB; this one is ${(size / MB).toFixed(1)} MB or more`,
+    t(type?.kind === "image" ? "media.imageTooLarge" : type ? "media.videoTooLarge" : "media.uploadTooLarge", { max: limit / MB, size: (size / MB).toFixed(1) }),
   );
 };
 
 const unsupported = () =>
   new ApiError(
     "unsupported_media_type",
-    "Only images (JPEG, PNG, WebP, GIF, HEIC) and videos (MP4, WebM) can be uploaded; the file's contents are none of these",
+    t("media.unsupported"),
   );
 
 const declaredLength = (request: Request) => {
@@ -74,19 +75,19 @@ async function readMultipart(request: Request): Promise<Upload> {
   if (size === null || size > MAX_MULTIPART_BYTES) {
     throw new ApiError(
       "payload_too_large",
-      `Multipart uploads may be at most ${MAX_MULTIPART_BYTES / MB} MB (with Content-Length); send bigger videos as the raw request body`,
+      t("media.multipartTooLarge", { max: MAX_MULTIPART_BYTES / MB }),
     );
   }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
-    throw new ApiError("bad_request", "The multipart body could not be parsed");
+    throw new ApiError("bad_request", t("media.multipartUnparsable"));
   }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    throw new ApiError("validation_failed", "Invalid body fields: file", {
-      details: [{ field: "file", location: "body", message: "Send the image or video as a non-empty file part named `file`" }],
+    throw new ApiError("validation_failed", t("validation.body", { fields: "file" }), {
+      details: [{ field: "file", location: "body", message: t("media.filePartMissing") }],
     });
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -99,7 +100,7 @@ async function readMultipart(request: Request): Promise<Upload> {
  */
 export async function readUpload(request: Request, streamVideosOver = MAX_MULTIPART_BYTES): Promise<Upload> {
   if (/^multipart\/form-data/i.test(request.headers.get("Content-Type") ?? "")) return readMultipart(request);
-  if (!request.body) throw new ApiError("bad_request", "Send the image or video as the request body");
+  if (!request.body) throw new ApiError("bad_request", t("media.bodyMissing"));
   const reader = request.body.getReader();
   const head: Uint8Array[] = [];
   let headSize = 0;
@@ -113,7 +114,7 @@ export async function readUpload(request: Request, streamVideosOver = MAX_MULTIP
     head.push(next.value);
     headSize += next.value.length;
   }
-  if (headSize === 0) throw new ApiError("bad_request", "The request body is empty: send the image or video");
+  if (headSize === 0) throw new ApiError("bad_request", t("media.bodyEmpty"));
   const first = head.length === 1 ? head[0]! : new Uint8Array(await new Blob(head).arrayBuffer());
   const type = sniffMediaType(first.subarray(0, SNIFF_BYTES));
   if (!type) {

@@ -6,6 +6,7 @@ import { notifyThread } from "../live/notify";
 import { type StaffScope, covers, culturalBuffer, isMediatorFor, isQueueStaff, mayHandle } from "./scope";
 import { auditEntryWhen } from "../lib/audit";
 import { type Case, assignCase, caseOrigin, findCase, loadStaffScope, nothing, reopenCase } from "./store";
+import { t } from "../lib/i18n";
 
 /** Who decides: a staff member, or an external moderation service (an app, through its webhook). */
 export type ModerationActor = { kind: "staff"; userId: string } | { kind: "app"; appId: string };
@@ -24,7 +25,7 @@ const MAX_SUSPENSION_MS = 10 * 365 * 86_400_000;
 
 const actorName = (actor: ModerationActor) => (actor.kind === "staff" ? actor.userId : `app:${actor.appId}`);
 
-const caseNotFound = () => new ApiError("not_found", "No moderation case with this id");
+const caseNotFound = () => new ApiError("not_found", t("moderation.caseNotFound"));
 
 /**
  * Loads a case for an actor and checks they may act on it: staff must hold a
@@ -36,35 +37,35 @@ async function caseForActor(db: Db, caseId: string, actor: ModerationActor): Pro
     findCase(db, caseId),
     actor.kind === "staff" ? loadStaffScope(db, actor.userId) : Promise.resolve(null),
   ]);
-  if (scope && !isQueueStaff(scope)) throw new ApiError("forbidden", "Only mediators, moderators and admins handle reports");
+  if (scope && !isQueueStaff(scope)) throw new ApiError("forbidden", t("moderation.queueStaffOnly"));
   if (!found) throw caseNotFound();
   if (scope && !mayHandle(scope, caseOrigin(found))) {
-    throw new ApiError("forbidden", "This case is outside the regions and languages you mediate");
+    throw new ApiError("forbidden", t("moderation.outsideArea"));
   }
   return { found, scope };
 }
 
 function checkDecision(env: Env, found: Case, scope: StaffScope | null, decision: ModerationDecision, now: number) {
   const { action } = decision;
-  if (found.status !== "open") throw new ApiError("conflict", "This case is already resolved: reopen it first");
+  if (found.status !== "open") throw new ApiError("conflict", t("moderation.alreadyResolved"));
   if ((action === "hide" || action === "remove") && found.targetType === "user") {
-    throw new ApiError("validation_failed", "People can't be hidden or removed: warn or suspend them", {
-      details: [{ field: "action", location: "body", message: "hide and remove apply to notes and comments" }],
+    throw new ApiError("validation_failed", t("moderation.peopleNotHidden"), {
+      details: [{ field: "action", location: "body", message: t("moderation.hideAppliesToContent") }],
     });
   }
   if (action === "suspend") {
     const until = decision.suspendUntil;
     if (until === undefined || until <= now || until > now + MAX_SUSPENSION_MS) {
-      throw new ApiError("validation_failed", "A suspension needs suspendUntil in the future, within 10 years", {
-        details: [{ field: "suspendUntil", location: "body", message: "Required for suspend: a future time within 10 years" }],
+      throw new ApiError("validation_failed", t("moderation.suspensionNeedsEnd"), {
+        details: [{ field: "suspendUntil", location: "body", message: t("moderation.suspendUntilRequired") }],
       });
     }
-    if (!found.authorId) throw new ApiError("conflict", "The account behind this case no longer exists");
+    if (!found.authorId) throw new ApiError("conflict", t("moderation.accountGone"));
   }
   // The cultural buffer: in its regions and languages only a human mediator's decision hides content.
   if ((action === "hide" || action === "remove") && covers(culturalBuffer(env), caseOrigin(found))) {
     if (!scope || !isMediatorFor(scope, caseOrigin(found))) {
-      throw new ApiError("forbidden", "This content is in the cultural buffer: only a mediator for its region or language can hide or remove it");
+      throw new ApiError("forbidden", t("moderation.culturalBuffer"));
     }
   }
 }
@@ -131,7 +132,7 @@ export async function applyModerationAction(
       justResolved,
     ),
   ]);
-  if (resolved.length === 0) throw new ApiError("conflict", "This case was resolved meanwhile");
+  if (resolved.length === 0) throw new ApiError("conflict", t("moderation.resolvedMeanwhile"));
   const noteId = changed[0]?.noteId;
   if (noteId) waitUntil(notifyThread(env, noteId));
   return { caseId: found.id };
@@ -139,21 +140,21 @@ export async function applyModerationAction(
 
 /** A staff member takes a case: others see who is on it. */
 export async function assignModerationCase(db: Db, caseId: string, actor: ModerationActor) {
-  if (actor.kind !== "staff") throw new ApiError("forbidden", "Only staff members take cases");
+  if (actor.kind !== "staff") throw new ApiError("forbidden", t("moderation.staffOnlyTake"));
   const { found } = await caseForActor(db, caseId, actor);
-  if (found.status !== "open") throw new ApiError("conflict", "Only open cases can be assigned");
+  if (found.status !== "open") throw new ApiError("conflict", t("moderation.onlyOpenAssigned"));
   const taken = sql`exists (select 1 from ${moderationCases} where id = ${caseId} and status = 'open' and assignee_id = ${actor.userId})`;
   const [assigned] = await db.batch([
     assignCase(db, caseId, actor.userId),
     auditEntryWhen(db, { actor: actor.userId, action: "assign", caseId, targetType: found.targetType, targetId: found.targetId, createdAt: Date.now() }, taken),
   ]);
-  if (assigned.length === 0) throw new ApiError("conflict", "This case was resolved meanwhile");
+  if (assigned.length === 0) throw new ApiError("conflict", t("moderation.resolvedMeanwhile"));
 }
 
 /** Puts a resolved case back in the queue; the content stays as the last decision left it until the next one. */
 export async function reopenModerationCase(db: Db, caseId: string, actor: ModerationActor, reason: string | null) {
   const { found } = await caseForActor(db, caseId, actor);
-  if (found.status !== "resolved") throw new ApiError("conflict", "This case is already open");
+  if (found.status !== "resolved") throw new ApiError("conflict", t("moderation.alreadyOpen"));
   const [reopened] = await db.batch([
     reopenCase(db, found),
     auditEntryWhen(db, {
@@ -168,5 +169,5 @@ export async function reopenModerationCase(db: Db, caseId: string, actor: Modera
       createdAt: Date.now(),
     }, sql`exists (select 1 from ${moderationCases} where id = ${caseId} and status = 'open')`),
   ]);
-  if (reopened.length === 0) throw new ApiError("conflict", "Another case about the same target is open: handle that one");
+  if (reopened.length === 0) throw new ApiError("conflict", t("moderation.otherCaseOpen"));
 }

@@ -39,6 +39,7 @@ import {
   pageOfCases,
   pageOfNotices,
 } from "./store";
+import { t } from "../lib/i18n";
 
 const waitUntil = (c: Context<AppEnv>) => (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
 
@@ -57,7 +58,7 @@ async function staffReader(c: Context<AppEnv>, requested: string | undefined, tr
 async function caseView(c: Context<AppEnv>, id: string, requested?: string, translate = false) {
   const { scope, reader } = await staffReader(c, requested, translate);
   const row = await loadCase(c.var.db, id);
-  if (!row || !mayHandle(scope, caseOrigin(row.case))) throw new ApiError("not_found", "No moderation case with this id");
+  if (!row || !mayHandle(scope, caseOrigin(row.case))) throw new ApiError("not_found", t("moderation.caseNotFound"));
   return (await presentCases(reader, [row]))[0]!;
 }
 
@@ -141,8 +142,8 @@ export const moderationRouter = createRouter()
     const input = c.req.valid("json");
     const word = normaliseForScreening(input.word);
     if (!word) {
-      throw new ApiError("validation_failed", "Invalid body fields: word", {
-        details: [{ field: "word", location: "body", message: "Needs at least one letter or digit" }],
+      throw new ApiError("validation_failed", t("validation.body", { fields: "word" }), {
+        details: [{ field: "word", location: "body", message: t("moderation.wordNeedsLetter") }],
       });
     }
     const now = Date.now();
@@ -159,11 +160,11 @@ export const moderationRouter = createRouter()
       if (isUniqueViolation(error)) return undefined;
       throw error;
     });
-    if (!inserted) throw new ApiError("conflict", "This word is already on the list");
+    if (!inserted) throw new ApiError("conflict", t("moderation.wordExists"));
     return c.json(presentWord(inserted), 201);
   })
   .openapi(deleteWordRoute, async (c) => {
     const word = await deletePrescreenWord(c.var.db, c.req.valid("param").id, signedInViewer(c).id);
-    if (!word) throw new ApiError("not_found", "No pre-screen word with this id");
+    if (!word) throw new ApiError("not_found", t("moderation.wordNotFound"));
     return c.body(null, 204);
   });

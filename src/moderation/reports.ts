@@ -8,6 +8,7 @@ import type { ReportCreateSchema, ReportSchema } from "./schemas";
 import { autoHideThreshold, covers, culturalBuffer } from "./scope";
 import { auditEntry } from "../lib/audit";
 import { insertReport, reportableTarget } from "./store";
+import { t } from "../lib/i18n";
 
 type ReportInput = z.infer<typeof ReportCreateSchema>;
 
@@ -25,9 +26,9 @@ export async function fileReport(
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<{ report: z.infer<typeof ReportSchema>; created: boolean }> {
   const facts = await reportableTarget(db, input.targetType, input.targetId, reporterId);
-  if (!facts) throw new ApiError("not_found", `No ${input.targetType} with this id`);
-  if (facts.authorId === reporterId) throw new ApiError("validation_failed", "You can't report yourself or your own content", {
-    details: [{ field: "targetId", location: "body", message: "This is you, or yours" }],
+  if (!facts) throw new ApiError("not_found", t(input.targetType === "note" ? "notes.notFound" : input.targetType === "comment" ? "comments.notFound" : "users.notFound"));
+  if (facts.authorId === reporterId) throw new ApiError("validation_failed", t("moderation.cannotReportSelf"), {
+    details: [{ field: "targetId", location: "body", message: t("moderation.isYours") }],
   });
   const now = Date.now();
   const reportId = newId(now);
@@ -83,7 +84,7 @@ export async function flagForReview(
   input: ReportInput,
 ): Promise<{ caseId: string; reportId: string }> {
   const facts = await reportableTarget(db, input.targetType, input.targetId, null);
-  if (!facts) throw new ApiError("not_found", `No ${input.targetType} with this id`);
+  if (!facts) throw new ApiError("not_found", t(input.targetType === "note" ? "notes.notFound" : input.targetType === "comment" ? "comments.notFound" : "users.notFound"));
   const now = Date.now();
   const { report } = await insertReport(db, {
     caseId: newId(now),

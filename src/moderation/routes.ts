@@ -20,12 +20,13 @@ import {
   ReportSchema,
   ResolveSchema,
 } from "./schemas";
+import { t } from "../lib/i18n";
 
 const tags = ["Moderation"];
 
-const requireQueueStaff = requireRole(["mediator", "moderator"], "Only mediators, moderators and admins handle reports");
-const requireModerator = requireRole(["moderator"], "Only moderators and admins edit the pre-screen word lists");
-const requireAdmin = requireRole(["admin"], "Only admins read the audit log");
+const requireQueueStaff = requireRole(["mediator", "moderator"], t("moderation.queueStaffOnly"));
+const requireModerator = requireRole(["moderator"], t("moderation.moderatorsOnlyWords"));
+const requireAdmin = requireRole(["admin"], t("moderation.adminsOnlyAudit"));
 
 export const createReportRoute = createRoute({
   method: "post",

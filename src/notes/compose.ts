@@ -1,12 +1,13 @@
 import type { MediaItem } from "../db/schema";
 import { detectLanguage } from "../language/detect";
+import { t } from "../lib/i18n";
 import { ApiError } from "../lib/errors";
 import { MAX_TOPICS_PER_NOTE, topicsInText } from "../topics/normalise";
 import type { NoteContent } from "./store";
 
 export function checkTopicCount(topics: string[]): string[] {
   if (topics.length > MAX_TOPICS_PER_NOTE) {
-    throw new ApiError("validation_failed", `A note may have at most ${MAX_TOPICS_PER_NOTE} topics`, {
+    throw new ApiError("validation_failed", t("notes.tooManyTopics", { max: MAX_TOPICS_PER_NOTE }), {
       details: [{ field: "topics", location: "body", message: `${topics.length} topics including #tags in the body` }],
     });
   }

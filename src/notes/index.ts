@@ -2,6 +2,7 @@ import type { NoteRow } from "./store";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { emitEvent } from "../lib/events";
+import { t } from "../lib/i18n";
 import { recordImpressions } from "../lib/impressions";
 import { requestIpRegion } from "../lib/ip-region";
 import { clientIp } from "../lib/rate-limit";
@@ -35,7 +36,7 @@ const placeOf = (note: NoteRow) =>
 async function ownNote(c: Parameters<typeof signedInViewer>[0], id: string) {
   const note = await findNote(c.var.db, id);
   if (!note) throw noteNotFound();
-  if (note.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", "Only the author can change this note");
+  if (note.authorId !== signedInViewer(c).id) throw new ApiError("forbidden", t("notes.onlyAuthor"));
   return note;
 }
 

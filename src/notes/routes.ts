@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { bearerSecurity, requireAuth } from "../lib/auth";
+import { bearerSecurity, optionalBearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { idempotentCreate } from "../lib/create-once";
@@ -17,6 +18,7 @@ export const NotePageSchema = pageSchema(NoteSchema, "NotePage");
 export const createNoteRoute = createRoute({
   method: "post",
   path: "/v1/notes",
+  operationId: "createNote",
   tags,
   summary: "Post a note",
   description:
@@ -30,15 +32,21 @@ export const createNoteRoute = createRoute({
 export const getNoteRoute = createRoute({
   method: "get",
   path: "/v1/notes/{id}",
+  operationId: "getNote",
+  security: optionalBearerSecurity,
   tags,
   summary: "Read a note",
-  request: { params: IdParamsSchema, query: ImageQualityQuerySchema },
-  responses: { 200: jsonResponse(NoteSchema, "The note"), ...errorResponses(404) },
+  description:
+    "Carries a weak ETag over the answer as you get it (counters, your like/collect state, hidden-by-moderation state and the image quality chosen): send it back in If-None-Match to get 304 while nothing changed.",
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, query: ImageQualityQuerySchema, headers: ConditionalHeadersSchema },
+  responses: { ...conditionalResponses(jsonResponse(NoteSchema, "The note")), ...errorResponses(401, 404) },
 });
 
 export const updateNoteRoute = createRoute({
   method: "patch",
   path: "/v1/notes/{id}",
+  operationId: "updateNote",
   tags,
   summary: "Edit your note",
   description:
@@ -52,6 +60,7 @@ export const updateNoteRoute = createRoute({
 export const deleteNoteRoute = createRoute({
   method: "delete",
   path: "/v1/notes/{id}",
+  operationId: "deleteNote",
   tags,
   summary: "Delete your note",
   description: "Only the author may delete. Its comments and replies, likes and collects are deleted with it.",
@@ -64,8 +73,10 @@ export const deleteNoteRoute = createRoute({
 export const listAuthorNotesRoute = createRoute({
   method: "get",
   path: "/v1/users/{id}/notes",
+  operationId: "listUserNotes",
+  security: optionalBearerSecurity,
   tags,
   summary: "A person's notes, newest first",
   request: { params: IdParamsSchema, query: PageQuerySchema.extend(ImageQualityQuerySchema.shape) },
-  responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(404) },
+  responses: { 200: jsonResponse(NotePageSchema, "Newest first"), ...errorResponses(401, 404) },
 });

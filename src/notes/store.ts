@@ -7,6 +7,7 @@ import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { noteVisibleTo } from "../lib/visibility";
 import { prescreenStatements } from "../moderation/prescreen";
 
@@ -113,7 +114,7 @@ export const findVisibleNote = (db: Db, id: string, viewerId: string | null) =>
 export const noteExists = async (db: Db, id: string) =>
   (await db.select({ id: notes.id }).from(notes).where(eq(notes.id, id)).get()) !== undefined;
 
-export const noteNotFound = () => new ApiError("not_found", "No note with this id");
+export const noteNotFound = () => new ApiError("not_found", t("notes.notFound"));
 
 /** Throws 404 unless the note exists and the viewer may see it (hidden, removed and blocked look missing). */
 export async function requireNote(db: Db, id: string, viewerId: string | null): Promise<void> {

@@ -4,11 +4,12 @@ import { rateLimitHeaders } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { exportMyDataRoute } from "./routes";
 import { accountSection, exportStream } from "./store";
+import { t } from "../lib/i18n";
 
 export const privacyRouter = createRouter().openapi(exportMyDataRoute, async (c) => {
   const viewer = signedInViewer(c);
   const account = await accountSection(c.var.db, viewer.id);
-  if (!account) throw new ApiError("unauthorized", "This account no longer exists");
+  if (!account) throw new ApiError("unauthorized", t("accounts.gone"));
   // A streamed body: the document is written as it is read, never held whole. The
   // contract documents its JSON shape; the typed c.json would need it all in memory.
   const response = new Response(exportStream(c.var.db, viewer.id, viewer.sessionId, account), {

@@ -20,12 +20,14 @@ export const CollectStateSchema = z
 const toggleRoute = <S extends z.ZodType>(
   method: "put" | "delete",
   path: "/v1/notes/{id}/like" | "/v1/notes/{id}/collect",
+  operationId: string,
   summary: string,
   schema: S,
 ) =>
   createRoute({
     method,
     path,
+    operationId,
     tags,
     summary,
     description: "Idempotent: repeating it changes nothing and returns the same state and count.",
@@ -35,15 +37,16 @@ const toggleRoute = <S extends z.ZodType>(
     responses: { 200: limitedJsonResponse(schema, "Your state and the note's count now"), ...errorResponses(401, 404, 429) },
   });
 
-export const likeRoute = toggleRoute("put", "/v1/notes/{id}/like", "Like a note", LikeStateSchema);
-export const unlikeRoute = toggleRoute("delete", "/v1/notes/{id}/like", "Take back your like", LikeStateSchema);
-export const collectRoute = toggleRoute("put", "/v1/notes/{id}/collect", "Collect (bookmark) a note", CollectStateSchema);
-export const uncollectRoute = toggleRoute("delete", "/v1/notes/{id}/collect", "Remove a note from your collection", CollectStateSchema);
+export const likeRoute = toggleRoute("put", "/v1/notes/{id}/like", "likeNote", "Like a note", LikeStateSchema);
+export const unlikeRoute = toggleRoute("delete", "/v1/notes/{id}/like", "unlikeNote", "Take back your like", LikeStateSchema);
+export const collectRoute = toggleRoute("put", "/v1/notes/{id}/collect", "collectNote", "Collect (bookmark) a note", CollectStateSchema);
+export const uncollectRoute = toggleRoute("delete", "/v1/notes/{id}/collect", "uncollectNote", "Remove a note from your collection", CollectStateSchema);
 
-const myNotesRoute = (path: "/v1/me/liked-notes" | "/v1/me/collected-notes", summary: string) =>
+const myNotesRoute = (path: "/v1/me/liked-notes" | "/v1/me/collected-notes", operationId: string, summary: string) =>
   createRoute({
     method: "get",
     path,
+    operationId,
     tags,
     summary,
     security: bearerSecurity,
@@ -52,5 +55,5 @@ const myNotesRoute = (path: "/v1/me/liked-notes" | "/v1/me/collected-notes", sum
     responses: { 200: jsonResponse(NotePageSchema, "Most recent first"), ...errorResponses(401) },
   });
 
-export const likedNotesRoute = myNotesRoute("/v1/me/liked-notes", "Notes you liked");
-export const collectedNotesRoute = myNotesRoute("/v1/me/collected-notes", "Notes you collected");
+export const likedNotesRoute = myNotesRoute("/v1/me/liked-notes", "listLikedNotes", "Notes you liked");
+export const collectedNotesRoute = myNotesRoute("/v1/me/collected-notes", "listCollectedNotes", "Notes you collected");

@@ -5,6 +5,7 @@ import { ApiError } from "../lib/errors";
 import { decodeCursor, encodeCursor } from "../lib/pagination";
 import { notBlockedBetween, noteInFeedOf } from "../lib/visibility";
 import type { GlossaryMatch } from "./schemas";
+import { t } from "../lib/i18n";
 
 /*
  * Every search is one statement: the newest FTS5 matches (MAX_HITS) are materialised with their bm25
@@ -27,7 +28,7 @@ const WEIGHTS = sql.raw("2.0, 1.0");
 function afterScore(cursor: string | undefined): SQL {
   if (!cursor) return sql`1`;
   const [score, id] = decodeCursor(cursor);
-  if (typeof score !== "number") throw new ApiError("invalid_cursor", "The cursor is not one this API gave out");
+  if (typeof score !== "number") throw new ApiError("invalid_cursor", t("request.invalidCursor"));
   return sql`(hits.score > ${score} or (hits.score = ${score} and hits.id < ${id}))`;
 }
 

@@ -4,6 +4,7 @@ import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { grantRoleRoute, listStaffRoute, revokeRoleRoute } from "./routes";
 import { type GrantRow, findGrant, grantRole, pageOfGrants, revokeRole } from "./store";
+import { t } from "../lib/i18n";
 
 const present = ({ grant, user }: GrantRow) => ({
   user,
@@ -23,8 +24,8 @@ export const staffRouter = createRouter()
     const { id, role } = c.req.valid("param");
     const { regions, languages } = c.req.valid("json");
     if (role === "mediator" && regions.length + languages.length === 0) {
-      throw new ApiError("validation_failed", "A mediator needs at least one region or language", {
-        details: [{ field: "regions", location: "body", message: "Give regions, languages or both" }],
+      throw new ApiError("validation_failed", t("staff.mediatorNeedsArea"), {
+        details: [{ field: "regions", location: "body", message: t("staff.giveRegionsOrLanguages") }],
       });
     }
     const scoped = role === "mediator";
@@ -35,13 +36,13 @@ export const staffRouter = createRouter()
       languages: scoped ? [...new Set(languages)] : [],
       grantedBy: signedInViewer(c).id,
     });
-    if (!granted) throw new ApiError("not_found", "No user with this id");
+    if (!granted) throw new ApiError("not_found", t("users.notFound"));
     return c.json(present((await findGrant(c.var.db, id, role))!), 200);
   })
   .openapi(revokeRoleRoute, async (c) => {
     const { id, role } = c.req.valid("param");
     const me = signedInViewer(c).id;
-    if (id === me && role === "admin") throw new ApiError("conflict", "You can't revoke your own admin role: ask another admin");
-    if (!(await revokeRole(c.var.db, id, role, me))) throw new ApiError("not_found", "This person does not hold this role");
+    if (id === me && role === "admin") throw new ApiError("conflict", t("staff.cannotRevokeOwnAdmin"));
+    if (!(await revokeRole(c.var.db, id, role, me))) throw new ApiError("not_found", t("staff.roleNotHeld"));
     return c.body(null, 204);
   });

@@ -6,10 +6,11 @@ import { PageQuerySchema, pageSchema } from "../lib/pagination";
 import { limitWrites } from "../lib/rate-limit";
 import { requireRole } from "../lib/roles";
 import { GrantSchema, RoleParamsSchema, StaffRoleSchema } from "./schemas";
+import { t } from "../lib/i18n";
 
 const tags = ["Staff"];
 
-const requireAdmin = requireRole(["admin"], "Only admins manage staff roles");
+const requireAdmin = requireRole(["admin"], t("staff.adminsOnly"));
 
 export const listStaffRoute = createRoute({
   method: "get",

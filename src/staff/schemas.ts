@@ -15,7 +15,8 @@ const RegionSchema = z
     const [country, ...rest] = region.split("-");
     return [country!.toUpperCase(), ...rest].join("-");
   })
-  .openapi({ example: "CN-Guangdong" });
+  // The generator writes the /u flag into the pattern; JSON Schema patterns are Unicode-aware already.
+  .openapi({ example: "CN-Guangdong", pattern: "^[A-Za-z]{2}(-[\\p{L}\\p{M} .'-]{1,64})?$" });
 
 export const GrantSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { optionalBearerSecurity } from "../lib/auth";
 import { ApiError, errorResponses } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { jsonResponse } from "../lib/openapi";
 import { PageQuerySchema } from "../lib/pagination";
 import { createRouter } from "../lib/router";
@@ -37,8 +38,8 @@ const TopicNotesQuerySchema = PageQuerySchema.extend({
 const getTopicRoute = createRoute({
   method: "get",
   path: "/v1/topics/{name}",
-  tags,
   operationId: "getTopic",
+  tags,
   summary: "A topic with its note and discussion counts",
   description: "`CatTax`, `#cattax` and full-width `ＣａｔＴａｘ` all name the same topic.",
   security: [],
@@ -61,7 +62,7 @@ const listTopicNotesRoute = createRoute({
 export const topicsRouter = createRouter()
   .openapi(getTopicRoute, async (c) => {
     const topic = await findTopic(c.var.db, c.req.valid("param").name);
-    if (!topic) throw new ApiError("not_found", "No note has this topic yet");
+    if (!topic) throw new ApiError("not_found", t("topics.notFound"));
     return c.json({ name: topic.name, noteCount: topic.noteCount, viewCount: topic.viewCount, discussionCount: topic.discussionCount }, 200);
   })
   .openapi(listTopicNotesRoute, async (c) => {

@@ -4,6 +4,7 @@ import { notes, noteTopics, topicDiscussionShards, topics } from "../db/schema";
 import { ApiError } from "../lib/errors";
 import { afterCursor, decodeCursor, toPage } from "../lib/pagination";
 import { noteInFeedOf } from "../lib/visibility";
+import { t } from "../lib/i18n";
 
 /**
  * A topic with its discussion count: notes plus their comments, summed over the
@@ -26,7 +27,7 @@ export type TopicSort = "newest" | "top";
 function afterTopCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [score, noteId] = decodeCursor(cursor);
-  if (typeof score !== "number") throw new ApiError("invalid_cursor", "The cursor is not one this API gave out");
+  if (typeof score !== "number") throw new ApiError("invalid_cursor", t("request.invalidCursor"));
   return or(lt(noteTopics.score, score), and(eq(noteTopics.score, score), lt(noteTopics.noteId, noteId)));
 }
 

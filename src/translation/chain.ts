@@ -6,6 +6,7 @@
  */
 import { placeholdersIntact } from "../glossary/terms-in-text";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { hasControlCharacters } from "../lib/text";
 import { isAvailable, recordFailure, recordSuccess, secondsUntilRetry } from "./breaker";
 import { cacheKey, readSnippets, writeSnippets } from "./cache";
@@ -85,7 +86,7 @@ export async function translateWithChain(request: ChainRequest): Promise<ChainRe
     }
   }
   const retryAfter = secondsUntilRetry(candidates.map((engine) => engine.id));
-  throw new ApiError("service_unavailable", `No translation engine can answer right now; try again in ${retryAfter} seconds`, {
+  throw new ApiError("service_unavailable", t("translation.unavailable", { seconds: retryAfter }), {
     headers: { "Retry-After": String(retryAfter) },
   });
 }

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { bestExplanations } from "../glossary/best-explanations";
 import { ApiError } from "../lib/errors";
+import { catalogueText, languageName, t } from "../lib/i18n";
 import { charge, requestKeys } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { configuredEngines } from "./engines";
@@ -15,7 +16,7 @@ import type { TranslationResult } from "./translate";
 const MAX_TERMS_SHOWN = 50;
 
 async function translate(c: Context<AppEnv>, source: { type: "note" | "comment"; id: string }, item: Translatable | undefined, query: { to: string; pinyin: boolean }) {
-  if (!item) throw new ApiError("not_found", `No ${source.type} with this id`);
+  if (!item) throw new ApiError("not_found", t(source.type === "note" ? "notes.notFound" : "comments.notFound"));
   const { target, result } = await runTranslation(c.env, c.var.db, item, query.to, {
     pinyin: query.pinyin,
     chargeLimit: () => charge(c, "translate", requestKeys(c)),
@@ -26,7 +27,11 @@ async function translate(c: Context<AppEnv>, source: { type: "note" | "comment";
     sourceLanguage: item.language,
     targetLanguage: target,
     outcome: result.outcome,
-    engine: result.engine && { id: result.engine.id, name: result.engine.name, quality: result.engine.quality },
+    engine: result.engine && {
+      id: result.engine.id,
+      name: result.engine.name,
+      quality: catalogueText(`engine.${result.engine.id}`, result.engine.quality, c.var.locale),
+    },
     fromCache: result.segments.translated > 0 && result.segments.fromCache === result.segments.translated,
     segments: result.segments,
     texts: result.texts,
@@ -66,7 +71,10 @@ export const translationRouter = createRouter()
   .openapi(languagesRoute, (c) =>
     c.json(
       {
-        languages: Object.entries(LANGUAGES).map(([tag, name]) => ({ tag, name })),
+        languages: Object.entries(LANGUAGES).map(([tag, name]) => ({
+          tag,
+          name: c.var.locale === "en" ? name : (languageName(tag, c.var.locale) ?? name),
+        })),
         pairs: supportedPairs(configuredEngines(c.env)),
       },
       200,

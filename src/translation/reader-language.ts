@@ -1,5 +1,6 @@
 import { canonicalTag } from "../language/tags";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import type { Engine } from "./engines/engine";
 import { supportedLanguage, supportedTargets } from "./languages";
 
@@ -10,12 +11,13 @@ export function readerLanguage(requested: string, engines: Engine[]): string {
     const targets = supportedTargets(engines);
     if (targets.includes(target)) return target;
   }
-  throw new ApiError("validation_failed", `Can't translate into "${requested}"`, {
+  const supported = supportedTargets(engines).join(", ");
+  throw new ApiError("validation_failed", t("translation.cannotTranslateInto", { language: requested }), {
     details: [
       {
         field: "to",
         location: "query",
-        message: `${canonicalTag(requested) ? "Unsupported" : "Not a BCP 47"} language; supported: ${supportedTargets(engines).join(", ")}`,
+        message: t(canonicalTag(requested) ? "translation.unsupportedLanguage" : "translation.notLanguageTag", { supported }),
       },
     ],
   });

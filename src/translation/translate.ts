@@ -8,6 +8,7 @@ import type { Glossary, GlossaryTerm, Mark, Occurrence, Protected } from "../glo
 import { findTerms, protectTerms, restoreTerms } from "../glossary/terms-in-text";
 import { type Script, UNDETERMINED, detectLanguage, writingSystem } from "../language/detect";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { translateWithChain } from "./chain";
 import { convertChineseScript } from "./chinese-script";
 import type { Engine } from "./engines/engine";
@@ -181,8 +182,13 @@ function withReading(text: TranslatedText, source: string, target: string): Tran
 
 function unsupportedPair(source: string, target: string, engines: Engine[]): ApiError {
   const targets = Object.keys(LANGUAGES).filter((t) => t !== source && engines.some((e) => e.supports(source, t)));
-  const message = `Translation from ${source} to ${target} is not available here`;
-  return new ApiError("validation_failed", message, {
-    details: [{ field: "to", location: "query", message: `${message}; from ${source} it can translate to: ${targets.join(", ") || "none"}` }],
+  return new ApiError("validation_failed", t("translation.pairUnavailable", { source, target }), {
+    details: [
+      {
+        field: "to",
+        location: "query",
+        message: t("translation.pairUnavailableDetail", { source, target, targets: targets.join(", ") || "-" }),
+      },
+    ],
   });
 }

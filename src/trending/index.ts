@@ -4,10 +4,11 @@ import { createRouter } from "../lib/router";
 import { iso } from "../lib/time";
 import { blockTrendingRoute, listTrendingTopicsRoute, unblockTrendingRoute } from "./routes";
 import { forgetTrending, setHiddenFromTrending, trendingTopics } from "./store";
+import { t } from "../lib/i18n";
 
 async function setBlock(db: Db, name: string, hidden: boolean) {
   const topic = await setHiddenFromTrending(db, name, hidden);
-  if (!topic) throw new ApiError("not_found", "No note has this topic yet");
+  if (!topic) throw new ApiError("not_found", t("topics.notFound"));
   forgetTrending();
   return topic;
 }

@@ -6,6 +6,7 @@ import { limitWrites } from "../lib/rate-limit";
 import { requireRole } from "../lib/roles";
 import { TopicNameParamsSchema } from "../topics/normalise";
 import { TrendingBlockSchema, TrendingQuerySchema, TrendingSchema } from "./schemas";
+import { t } from "../lib/i18n";
 
 const tags = ["Topics"];
 
@@ -25,7 +26,7 @@ export const listTrendingTopicsRoute = createRoute({
   responses: { 200: jsonResponse(TrendingSchema, "Fastest rising first"), ...errorResponses() },
 });
 
-const moderatorsOnly = requireRole(["moderator"], "Only moderators can keep a topic off trending");
+const moderatorsOnly = requireRole(["moderator"], t("trending.moderatorsOnly"));
 
 export const blockTrendingRoute = createRoute({
   method: "put",

@@ -1,5 +1,6 @@
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 import { createRouter } from "../lib/router";
 import {
   followUserRoute,
@@ -22,8 +23,8 @@ export const usersRouter = createRouter()
     const { id } = c.req.valid("param");
     const viewer = signedInViewer(c);
     if (id === viewer.id) {
-      throw new ApiError("validation_failed", "You can't follow yourself", {
-        details: [{ field: "id", location: "path", message: "Is your own id" }],
+      throw new ApiError("validation_failed", t("users.cannotFollowSelf"), {
+        details: [{ field: "id", location: "path", message: t("users.isOwnId") }],
       });
     }
     const follow = await setFollow(c.var.db, viewer.id, id, true);

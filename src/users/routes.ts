@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, requireAuth } from "../lib/auth";
+import { ConditionalHeadersSchema, conditionalRead, conditionalResponses } from "../lib/conditional";
 import { errorResponses } from "../lib/errors";
 import { IdParamsSchema } from "../lib/ids";
 import { jsonResponse, limitedJsonResponse } from "../lib/openapi";
@@ -28,15 +29,22 @@ const FollowPageSchema = pageSchema(FollowEntrySchema, "FollowPage");
 export const getProfileRoute = createRoute({
   method: "get",
   path: "/v1/users/{id}",
+  operationId: "getProfile",
+  security: [],
   tags,
   summary: "A person's public profile",
-  request: { params: IdParamsSchema },
-  responses: { 200: jsonResponse(PublicProfileSchema, "Public profile (never the phone number)"), ...errorResponses(404) },
+  middleware: [conditionalRead] as const,
+  request: { params: IdParamsSchema, headers: ConditionalHeadersSchema },
+  responses: {
+    ...conditionalResponses(jsonResponse(PublicProfileSchema, "Public profile (never the phone number)")),
+    ...errorResponses(404),
+  },
 });
 
-const followRoute = (method: "put" | "delete", summary: string) =>
+const followRoute = (method: "put" | "delete", operationId: string, summary: string) =>
   createRoute({
     method,
+    operationId,
     path: "/v1/users/{id}/follow",
     tags,
     summary,
@@ -47,13 +55,19 @@ const followRoute = (method: "put" | "delete", summary: string) =>
     responses: { 200: limitedJsonResponse(FollowStateSchema, "Your follow state now"), ...errorResponses(401, 403, 404, 429) },
   });
 
-export const followUserRoute = followRoute("put", "Follow a person (not yourself)");
-export const unfollowUserRoute = followRoute("delete", "Stop following a person");
+export const followUserRoute = followRoute("put", "followUser", "Follow a person (not yourself)");
+export const unfollowUserRoute = followRoute("delete", "unfollowUser", "Stop following a person");
 
-const followListRoute = (path: "/v1/users/{id}/followers" | "/v1/users/{id}/following", summary: string) =>
+const followListRoute = (
+  path: "/v1/users/{id}/followers" | "/v1/users/{id}/following",
+  operationId: string,
+  summary: string,
+) =>
   createRoute({
     method: "get",
     path,
+    operationId,
+    security: [],
     tags,
     summary,
     request: { params: IdParamsSchema, query: PageQuerySchema },
@@ -63,5 +77,5 @@ const followListRoute = (path: "/v1/users/{id}/followers" | "/v1/users/{id}/foll
     },
   });
 
-export const listFollowersRoute = followListRoute("/v1/users/{id}/followers", "Who follows this person");
-export const listFollowingRoute = followListRoute("/v1/users/{id}/following", "Whom this person follows");
+export const listFollowersRoute = followListRoute("/v1/users/{id}/followers", "listFollowers", "Who follows this person");
+export const listFollowingRoute = followListRoute("/v1/users/{id}/following", "listFollowing", "Whom this person follows");

@@ -10,6 +10,7 @@ import { isForeignKeyViolation } from "../lib/db-errors";
 import { ApiError } from "../lib/errors";
 import { guardedWrite, suspensionGuard } from "../lib/suspension";
 import { isDeletedAccount } from "../lib/deleted-account";
+import { t } from "../lib/i18n";
 
 /** A person's row; the deleted-account stand-in is no one. */
 export const findUser = async (db: Db, id: string) =>
@@ -20,7 +21,7 @@ export const userExistsQuery = (db: Db, id: string) => db.select({ id: users.id 
 
 const userExists = async (db: Db, id: string) => !isDeletedAccount(id) && (await userExistsQuery(db, id).get()) !== undefined;
 
-export const userNotFound = () => new ApiError("not_found", "No user with this id");
+export const userNotFound = () => new ApiError("not_found", t("users.notFound"));
 
 /** Throws 404 unless the user exists. */
 export async function requireUser(db: Db, id: string): Promise<void> {
@@ -61,7 +62,7 @@ export async function setFollow(db: Db, followerId: string, followeeId: string, 
       ]),
     );
     if (!followee[0]) return undefined;
-    if (follow && followee[0].blocked) throw blockedError("follow this person");
+    if (follow && followee[0].blocked) throw blockedError(t("blocks.followBlocked"));
     return { following: follow, followerCount: followee[0].followerCount };
   } catch (error) {
     if (isForeignKeyViolation(error)) return undefined;

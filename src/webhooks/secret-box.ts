@@ -1,4 +1,5 @@
 import { ApiError } from "../lib/errors";
+import { t } from "../lib/i18n";
 
 /*
  * Apps' signing secrets are kept in D1 only encrypted: AES-256-GCM with a key
@@ -26,7 +27,7 @@ function encryptionKey(env: SecretsEnv): Promise<CryptoKey> {
   }
   if (!material || raw?.length !== 32) {
     console.error(JSON.stringify({ level: "error", message: "WEBHOOK_SECRETS_KEY is missing or not 32 bytes of base64" }));
-    throw new ApiError("service_unavailable", "Webhooks are not configured on this deployment", { headers: { "Retry-After": "60" } });
+    throw new ApiError("service_unavailable", t("webhooks.notConfigured"), { headers: { "Retry-After": "60" } });
   }
   let key = keys.get(material);
   if (!key) {

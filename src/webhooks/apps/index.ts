@@ -35,6 +35,7 @@ import {
   requireApp,
   unlinkApp,
 } from "./store";
+import { t } from "../../lib/i18n";
 
 /** Refuses targets the SSRF guard would never deliver to, naming the field. */
 function checkTargets(env: Env, urls: { field: string; url: string }[]) {
@@ -44,7 +45,7 @@ function checkTargets(env: Env, urls: { field: string; url: string }[]) {
     return check.ok ? [] : [{ field, location: "body" as const, message: check.reason }];
   });
   if (details.length > 0) {
-    throw new ApiError("validation_failed", `Invalid body fields: ${details.map((d) => d.field).join(", ")}`, { details });
+    throw new ApiError("validation_failed", t("validation.body", { fields: details.map((d) => d.field).join(", ") }), { details });
   }
 }
 
@@ -53,7 +54,7 @@ async function newSecret(env: Env, appId: string) {
   return { id: newId(), secret, ciphertext: await encryptSecret(env, appId, secret) };
 }
 
-const subscriptionNotFound = () => new ApiError("not_found", "This app has no subscription with this id");
+const subscriptionNotFound = () => new ApiError("not_found", t("webhooks.subscriptionNotFound"));
 
 export const webhookAppsRouter = createRouter()
   .openapi(createWebhookAppRoute, async (c) => {
@@ -82,7 +83,7 @@ export const webhookAppsRouter = createRouter()
     const now = Date.now();
     const secret = await newSecret(c.env, app.id);
     if (!(await insertSecret(c.var.db, app.id, secret, MAX_SECRETS, now))) {
-      throw new ApiError("conflict", `An app holds at most ${MAX_SECRETS} secrets: remove an old one first`);
+      throw new ApiError("conflict", t("webhooks.tooManySecrets", { max: MAX_SECRETS }));
     }
     return c.json({ id: secret.id, secret: secret.secret, createdAt: iso(now) }, 201);
   })
@@ -90,8 +91,8 @@ export const webhookAppsRouter = createRouter()
     const { app: name, secretId } = c.req.valid("param");
     const app = await requireApp(c.var.db, name);
     const outcome = await deleteSecret(c.var.db, app.id, secretId);
-    if (outcome === "not_found") throw new ApiError("not_found", "This app has no secret with this id");
-    if (outcome === "last") throw new ApiError("conflict", "This is the app's last secret: add a new one before removing it");
+    if (outcome === "not_found") throw new ApiError("not_found", t("webhooks.secretNotFound"));
+    if (outcome === "last") throw new ApiError("conflict", t("webhooks.lastSecret"));
     return c.body(null, 204);
   })
   .openapi(addWebhookSubscriptionRoute, async (c) => {
@@ -100,7 +101,7 @@ export const webhookAppsRouter = createRouter()
     const app = await requireApp(c.var.db, c.req.valid("param").app);
     const [view] = await loadAppViews(c.var.db, [app]);
     if (view!.subscriptions.length >= MAX_SUBSCRIPTIONS) {
-      throw new ApiError("conflict", `An app has at most ${MAX_SUBSCRIPTIONS} subscriptions`);
+      throw new ApiError("conflict", t("webhooks.tooManySubscriptions", { max: MAX_SUBSCRIPTIONS }));
     }
     const now = Date.now();
     const subscription = { id: newId(now), url: input.url, events: [...new Set(input.events)] };

@@ -17,9 +17,10 @@ import {
   SubscriptionCreateSchema,
   SubscriptionSchema,
 } from "./schemas";
+import { t } from "../../lib/i18n";
 
 const tags = ["Webhook apps"];
-const adminOnly = [requireAuth, requireRole(["admin"], "Only admins manage webhook apps")];
+const adminOnly = [requireAuth, requireRole(["admin"], t("webhooks.adminsOnlyApps"))];
 
 export const AppPageSchema = pageSchema(AppSchema, "WebhookAppPage");
 

@@ -6,11 +6,12 @@ import { ApiError } from "../../lib/errors";
 import { afterCursor, toPage } from "../../lib/pagination";
 import { iso } from "../../lib/time";
 import type { AppView } from "./schemas";
+import { t } from "../../lib/i18n";
 
 export type AppRow = typeof webhookApps.$inferSelect;
 type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 
-export const appNotFound = () => new ApiError("not_found", "No app with this name");
+export const appNotFound = () => new ApiError("not_found", t("webhooks.appNotFound"));
 
 export const findApp = (db: Db, name: string) => db.select().from(webhookApps).where(eq(webhookApps.name, name)).get();
 
@@ -72,7 +73,7 @@ export async function insertApp(
       ...subscriptions.map((subscription) => db.insert(webhookSubscriptions).values(subscriptionValues(app.id, subscription, now))),
     ]);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError("conflict", "An app with this name already exists");
+    if (isUniqueViolation(error)) throw new ApiError("conflict", t("webhooks.appExists"));
     throw error;
   }
 }

@@ -14,9 +14,10 @@ import { sortPosts } from "./import-posts";
 import { receiveWebhookRoute } from "./routes";
 import { EnvelopeSchema, ImportDataSchema, IncomingWebhookSchema, VerdictDataSchema } from "./schemas";
 import { type Claim, answerReceipt, claimReceipt, findReceipt, releaseReceipt, targetVisibility } from "./store";
+import { t } from "../../lib/i18n";
 
 const malformed = (field: string, message: string) =>
-  new ApiError("invalid_webhook_payload", `Malformed payload: ${field}`, { details: [{ field, location: "body", message }] });
+  new ApiError("invalid_webhook_payload", t("webhooks.malformed", { fields: field }), { details: [{ field, location: "body", message }] });
 
 function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: string): z.infer<T> {
   const parsed = schema.safeParse(value);
@@ -26,7 +27,7 @@ function parseOr422<T extends z.ZodType>(schema: T, value: unknown, prefix: stri
     location: "body" as const,
     message: issue.message,
   }));
-  throw new ApiError("invalid_webhook_payload", `Malformed payload: ${[...new Set(details.map((d) => d.field))].join(", ")}`, { details });
+  throw new ApiError("invalid_webhook_payload", t("webhooks.malformed", { fields: [...new Set(details.map((d) => d.field))].join(", ") }), { details });
 }
 
 function parseJson(raw: Uint8Array): unknown {
@@ -47,7 +48,7 @@ const APPLYING_WAIT_MS = 5_000;
 
 /** The first delivery's answer again; the same id with another body is refused. */
 async function answerAgain(db: Db, claim: Pick<Claim, "appId" | "webhookId">, earlier: Earlier, bodyHash: string) {
-  if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", "This webhook-id was already used for a different payload");
+  if (earlier.bodyHash !== bodyHash) throw new ApiError("conflict", t("webhooks.idReused"));
   const deadline = Date.now() + APPLYING_WAIT_MS;
   let settled: Earlier | undefined = earlier;
   while (settled?.status === "applying" && Date.now() < deadline) {
@@ -55,7 +56,7 @@ async function answerAgain(db: Db, claim: Pick<Claim, "appId" | "webhookId">, ea
     settled = await findReceipt(db, claim.appId, claim.webhookId);
   }
   if (!settled || settled.status === "applying") {
-    throw new ApiError("idempotency_request_in_progress", "The first copy of this delivery is still being applied: retry shortly");
+    throw new ApiError("idempotency_request_in_progress", t("webhooks.stillApplying"));
   }
   return replay(settled.responseStatus, settled.responseBody);
 }
@@ -107,7 +108,7 @@ async function receiveVerdict(c: Context<AppEnv>, base: Base, data: unknown) {
 async function receiveImport(c: Context<AppEnv>, base: Base, data: unknown) {
   const request = parseOr422(ImportDataSchema, data, "data");
   if (!(await isLinked(c.var.db, request.account, base.appId))) {
-    throw new ApiError("forbidden", "This account has not linked the app: its owner must call PUT /v1/me/apps/{app}/link first");
+    throw new ApiError("forbidden", t("webhooks.notLinked", { call: "PUT /v1/me/apps/{app}/link" }));
   }
   const { accepted, rejected } = sortPosts(request.posts);
   const queued = accepted.length > 0;
@@ -134,7 +135,7 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   const raw = new Uint8Array(await c.req.arrayBuffer());
   const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") };
   const found = await appForDelivery(c.var.db, c.req.valid("param").app, headers.id ?? "");
-  if (!found) throw new ApiError("not_found", "No app with this name");
+  if (!found) throw new ApiError("not_found", t("webhooks.appNotFound"));
   const { app, ciphertexts, earlier } = found;
 
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
@@ -143,7 +144,7 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   if (earlier) return (await answerAgain(c.var.db, { appId: app.id, webhookId: headers.id! }, earlier, bodyHash)) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
-  if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", `This app may not send ${envelope.type} events`);
+  if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", t("webhooks.eventNotAllowed", { type: envelope.type }));
   const base = { appId: app.id, webhookId: headers.id!, claimToken: crypto.randomUUID(), eventType: envelope.type, bodyHash };
   // An app can only be allowed the two incoming types.
   const response = envelope.type === "moderation.verdict" ? await receiveVerdict(c, base, envelope.data) : await receiveImport(c, base, envelope.data);

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { ApiError, errorResponses, errorResponse } from "../../lib/errors";
+import { t } from "../../lib/i18n";
 import { jsonResponse } from "../../lib/openapi";
 import { ImportAcceptedSchema, MAX_WEBHOOK_BODY_BYTES, VerdictResultSchema, WebhookHeadersSchema } from "./schemas";
 
@@ -28,7 +29,7 @@ Rejections change nothing: bad or missing signature or stale timestamp 401, unkn
   middleware: [
     bodyLimit({
       maxSize: MAX_WEBHOOK_BODY_BYTES,
-      onError: (c) => errorResponse(c, new ApiError("payload_too_large", `A webhook body may be at most ${MAX_WEBHOOK_BODY_BYTES} bytes`)),
+      onError: (c) => errorResponse(c, new ApiError("payload_too_large", t("webhooks.bodyTooLarge", { bytes: MAX_WEBHOOK_BODY_BYTES }))),
     }),
   ],
   request: {

@@ -6,9 +6,10 @@ import { pageSchema } from "../../lib/pagination";
 import { requireRole } from "../../lib/roles";
 import { AppParamsSchema } from "../apps/schemas";
 import { DeliveryParamsSchema, DeliveryQuerySchema, DeliverySchema } from "./schemas";
+import { t } from "../../lib/i18n";
 
 const tags = ["Webhook apps"];
-const adminOnly = [requireAuth, requireRole(["admin"], "Only admins see webhook deliveries")];
+const adminOnly = [requireAuth, requireRole(["admin"], t("webhooks.adminsOnlyDeliveries"))];
 
 export const listWebhookDeliveriesRoute = createRoute({
   method: "get",
