@@ -11,6 +11,8 @@ const auditRows = (targetId: string) =>
   rowCount("SELECT count(*) AS n FROM moderation_audit WHERE target_id = ? AND action LIKE 'resolve.%'", targetId);
 const visibilityOf = async (table: "notes" | "comments", id: string) =>
   (await env.DB.prepare(`SELECT visibility, moderation_reason AS reason FROM ${table} WHERE id = ?`).bind(id).first<{ visibility: string; reason: string | null }>())!;
+const sha256Hex = async (text: string) =>
+  [...new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, "0")).join("");
 const receiptRows = (webhookId: string) => rowCount("SELECT count(*) AS n FROM webhook_receipts WHERE webhook_id = ?", webhookId);
 
 describe("moderation.verdict", () => {
@@ -64,6 +66,26 @@ describe("moderation.verdict", () => {
     expect(await auditRows(comment.id)).toBe(1);
     expect(await receiptRows(id)).toBe(1);
     expect(await visibilityOf("comments", comment.id)).toEqual({ visibility: "removed", reason: "Scam" });
+  });
+
+  it("applies a verdict whose first copy was claimed by an isolate that died before applying it", async () => {
+    const [admin, author] = await Promise.all([createAdmin(), createUser()]);
+    const app = await registerApp(admin);
+    const note = await postNote(author.token);
+    const moderator = sender(app.name, app.secret);
+    const id = newWebhookId();
+    const body = JSON.stringify(verdict({ type: "note", id: note.id }, "hide", "Spam"));
+    // What a dead isolate leaves: the claim, still "applying", two minutes old, and nothing applied.
+    await env.DB.prepare(
+      "INSERT INTO webhook_receipts (app_id, webhook_id, claim_token, event_type, body_hash, status, response_status, response_body, received_at) VALUES (?, ?, 'dead', 'moderation.verdict', ?, 'applying', 200, '{}', ?)",
+    )
+      .bind(app.app.id, id, await sha256Hex(body), Date.now() - 120_000)
+      .run();
+    const retried = await moderator.send(undefined, { id, body });
+    expect(retried.response.status).toBe(200);
+    expect(retried.response.body).toMatchObject({ outcome: "applied", visibility: "hidden" });
+    expect((await visibilityOf("notes", note.id)).visibility).toBe("hidden");
+    expect(await auditRows(note.id)).toBe(1);
   });
 
   it("never hides content in the cultural buffer: the verdict waits in the queue for a human mediator", async () => {

@@ -13,7 +13,7 @@ import { applyVerdict } from "./apply-verdict";
 import { sortPosts } from "./import-posts";
 import { receiveWebhookRoute } from "./routes";
 import { EnvelopeSchema, ImportDataSchema, IncomingWebhookSchema, VerdictDataSchema } from "./schemas";
-import { type Claim, answerReceipt, claimReceipt, findReceipt, releaseReceipt, targetVisibility } from "./store";
+import { type Claim, answerReceipt, claimReceipt, findReceipt, releaseAbandonedClaim, releaseReceipt, targetVisibility } from "./store";
 import { t } from "../../lib/i18n";
 
 const malformed = (field: string, message: string) =>
@@ -45,6 +45,9 @@ type Earlier = { bodyHash: string; status: string; responseStatus: number; respo
 
 /** How long a copy of a delivery waits for the first one's verdict to be applied before answering 409. */
 const APPLYING_WAIT_MS = 5_000;
+
+/** A verdict still "applying" after this long was abandoned by a dead isolate: its next copy applies it. */
+const ABANDONED_CLAIM_MS = 60_000;
 
 /** The first delivery's answer again; the same id with another body is refused. */
 async function answerAgain(db: Db, claim: Pick<Claim, "appId" | "webhookId">, earlier: Earlier, bodyHash: string) {
@@ -141,7 +144,10 @@ export const incomingWebhooksRouter = createRouter().openapi(receiveWebhookRoute
   const verified = await verifySignature(await decryptSecrets(c.env, app.id, ciphertexts), headers, raw);
   if (!verified.ok) throw new ApiError("invalid_signature", verified.message);
   const bodyHash = toHex(await crypto.subtle.digest("SHA-256", raw));
-  if (earlier) return (await answerAgain(c.var.db, { appId: app.id, webhookId: headers.id! }, earlier, bodyHash)) as never;
+  const abandoned = earlier?.status === "applying" && earlier.bodyHash === bodyHash
+    ? (await releaseAbandonedClaim(c.var.db, app.id, headers.id!, ABANDONED_CLAIM_MS)).length > 0
+    : false;
+  if (earlier && !abandoned) return (await answerAgain(c.var.db, { appId: app.id, webhookId: headers.id! }, earlier, bodyHash)) as never;
 
   const envelope = parseOr422(EnvelopeSchema, parseJson(raw), "");
   if (!app.incomingEvents.includes(envelope.type)) throw new ApiError("forbidden", t("webhooks.eventNotAllowed", { type: envelope.type }));

@@ -101,6 +101,24 @@ export const answerReceipt = (db: Db, appId: string, webhookId: string, response
 export const releaseReceipt = (db: Db, appId: string, webhookId: string) =>
   db.delete(webhookReceipts).where(and(eq(webhookReceipts.appId, appId), eq(webhookReceipts.webhookId, webhookId)));
 
+/**
+ * A verdict left "applying" longer than `olderThanMs` by an isolate that died
+ * before applying it: released, so the sender's next copy claims and applies it.
+ * Conditional, so a fresh claim by another copy is never released.
+ */
+export const releaseAbandonedClaim = (db: Db, appId: string, webhookId: string, olderThanMs: number) =>
+  db
+    .delete(webhookReceipts)
+    .where(
+      and(
+        eq(webhookReceipts.appId, appId),
+        eq(webhookReceipts.webhookId, webhookId),
+        eq(webhookReceipts.status, "applying"),
+        lt(webhookReceipts.receivedAt, Date.now() - olderThanMs),
+      ),
+    )
+    .returning({ webhookId: webhookReceipts.webhookId });
+
 export const finishImport = (db: Db, appId: string, webhookId: string, result: unknown) =>
   db
     .update(webhookReceipts)
