@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CommentView } from "../comments/schemas";
-import { pageOfThread } from "../comments/store";
 import { type Db, createDb } from "../db/client";
 import { coalesced } from "../lib/coalesce";
 import { render, t } from "../lib/i18n";
@@ -12,19 +11,15 @@ import {
   LIVE_LIMITS,
   PING,
   PONG,
-  SNAPSHOT_COMMENTS,
-  SNAPSHOT_REUSE_EVENTS,
   STATE_EVERY_MS,
   SWEEP_EVERY_MS,
 } from "../live/limits";
 import { OUTBOX_PAGE, eventsFor, forgetOutbox, readOutbox } from "../live/outbox";
+import { ThreadSnapshots } from "../live/snapshot";
 import { ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
 import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
-
-/** A new viewer's first page, valid as of event `upTo`. */
-type Snapshot = { upTo: number; comments: NonNullable<Awaited<ReturnType<typeof pageOfThread>>>; commentIds: Set<string> };
 
 const json = (message: Record<string, unknown>) => JSON.stringify(message);
 
@@ -44,8 +39,7 @@ export class NoteThread extends DurableObject<Env> {
   private readonly sockets: ThreadSockets;
   private readonly delivery: Delivery;
   private readonly catchUp = coalesced(() => this.pull());
-  private snapshot: Snapshot | null = null;
-  private snapshotRead: Promise<Snapshot> | null = null;
+  private readonly snapshots: ThreadSnapshots;
   private readonly viewerCountUpdates = new Throttled(
     STATE_EVERY_MS,
     () => this.sockets.liveCount,
@@ -64,6 +58,7 @@ export class NoteThread extends DurableObject<Env> {
     super(ctx, env);
     this.db = createDb(env.DB);
     this.storage = new ThreadStorage(ctx.storage);
+    this.snapshots = new ThreadSnapshots(this.db, this.storage, () => this.catchUp());
     this.sockets = new ThreadSockets(ctx);
     this.delivery = new Delivery(new ThreadTranslator(env, this.storage, (promise) => ctx.waitUntil(promise)));
     this.messages = new ClientMessages({
@@ -109,7 +104,7 @@ export class NoteThread extends DurableObject<Env> {
   async forgetPerson(noteId: string, userId: string): Promise<void> {
     await this.changed(noteId);
     this.storage.forgetPerson(userId);
-    this.snapshot = null;
+    this.snapshots.forget();
   }
 
   /** A viewer's WebSocket, after the worker checked the note exists. */
@@ -163,7 +158,7 @@ export class NoteThread extends DurableObject<Env> {
       await this.catchUp();
       for (let attempt = 0; attempt < 3; attempt++) {
         const resuming = after !== undefined && this.storage.covers(after);
-        const snapshot = resuming ? null : await this.freshSnapshot();
+        const snapshot = resuming ? null : await this.snapshots.fresh();
         if (socket.readyState !== WebSocket.OPEN) return;
         const from = snapshot ? snapshot.upTo : after!;
         if (!this.storage.covers(from)) continue; // a flood of events outran the page just read
@@ -200,31 +195,6 @@ export class NoteThread extends DurableObject<Env> {
       console.error(JSON.stringify({ level: "error", event: "thread_join_failed", error: String(error) }));
       socket.close(CLOSE.internalError, "Could not join the thread; reconnect");
     }
-  }
-
-  /**
-   * The first page of comments for new viewers, valid as of event `upTo`:
-   * everything logged by then is in it, and anything in it logged later is
-   * filtered from their replay. Shared while the thread has moved on little.
-   */
-  private freshSnapshot(): Promise<Snapshot> {
-    const reusable = this.snapshot;
-    if (reusable && this.storage.lastId - reusable.upTo <= SNAPSHOT_REUSE_EVENTS && this.storage.covers(reusable.upTo)) {
-      return Promise.resolve(reusable);
-    }
-    this.snapshotRead ??= this.readSnapshot().finally(() => (this.snapshotRead = null));
-    return this.snapshotRead;
-  }
-
-  private async readSnapshot(): Promise<Snapshot> {
-    const upTo = this.storage.lastId;
-    // A note deleted (or hidden) meanwhile has no comments; the thread closes at its next pull.
-    const comments = (await pageOfThread(this.db, this.storage.noteId ?? "", null, { limit: SNAPSHOT_COMMENTS })) ?? { items: [], nextCursor: null };
-    // Everything committed before the page was read is in the log after this, so it is filtered, not sent live.
-    await this.catchUp();
-    const commentIds = new Set(comments.items.flatMap((comment) => [comment.id, ...comment.firstReplies.map((reply) => reply.id)]));
-    this.snapshot = { upTo, comments, commentIds };
-    return this.snapshot;
   }
 
   /** Takes new outbox rows into the log and broadcasts them, then the counters if they changed. */
@@ -289,7 +259,7 @@ export class NoteThread extends DurableObject<Env> {
     }
     await this.ctx.storage.deleteAlarm();
     await this.storage.wipe();
-    this.snapshot = null;
+    this.snapshots.forget();
   }
 
   /** Sweeps while anyone watches, and once more after rows were taken, so no taken row stays in D1. */

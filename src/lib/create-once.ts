@@ -55,7 +55,7 @@ export async function createOnce<T extends Authored>(
   const db = c.var.db;
   const claim = c.var.idempotency;
   const authorNickname = db.select({ nickname: users.nickname }).from(users).where(eq(users.id, answer.author.id));
-  // The author's suspension is checked in the same batch (routes behind limitBatchedWrites).
+  // The author's suspension is checked in the same batch (routes behind limitBatched(budget)).
   const guard = suspensionGuard(db, answer.author.id);
   if (!claim) {
     const results = await guardedWrite(db, answer.author.id, () => db.batch([guard, ...writes, authorNickname]));

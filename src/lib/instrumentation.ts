@@ -16,10 +16,9 @@ export type RoundTrips = {
   d1Batches: number;
   durableObject: number;
   kv: number;
-  rateLimit: number;
 };
 
-const newCounts = (): RoundTrips => ({ d1: 0, d1Statements: 0, d1Batches: 0, durableObject: 0, kv: 0, rateLimit: 0 });
+const newCounts = (): RoundTrips => ({ d1: 0, d1Statements: 0, d1Batches: 0, durableObject: 0, kv: 0 });
 
 const isFunction = (value: unknown): value is (...args: unknown[]) => unknown => typeof value === "function";
 
@@ -109,7 +108,6 @@ export function countingEnv(env: Env, counts: RoundTrips): Env {
     if (has(binding, "prepare", "batch")) copy[name] = countingD1(binding as D1Database, counts);
     else if (has(binding, "idFromName")) copy[name] = countingNamespace(binding as DurableObjectNamespace, counts);
     else if (has(binding, "getWithMetadata")) copy[name] = countingCalls(binding, () => counts.kv++);
-    else if (has(binding, "limit")) copy[name] = countingCalls(binding, () => counts.rateLimit++);
   }
   return copy as unknown as Env;
 }

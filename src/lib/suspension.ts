@@ -30,7 +30,7 @@ export async function refuseIfSuspended(db: Db, userId: string): Promise<void> {
 
 /**
  * The same check inside a write's own batch, for routes with a one-round-trip
- * budget (behind `limitBatchedWrites`): a statement that fails, and so rolls
+ * budget (behind `limitBatched(budget)`): a statement that fails, and so rolls
  * back the whole batch (one transaction), when the writer is suspended. It
  * selects nothing otherwise. json() of text that isn't JSON is SQLite's way to
  * fail a plain statement; the text reads a column so it is only evaluated for

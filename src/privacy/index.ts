@@ -3,7 +3,8 @@ import { ApiError } from "../lib/errors";
 import { rateLimitHeaders } from "../lib/rate-limit";
 import { createRouter } from "../lib/router";
 import { exportMyDataRoute } from "./routes";
-import { accountSection, exportStream } from "./store";
+import { accountSection } from "./store";
+import { exportStream } from "./stream";
 import { t } from "../lib/i18n";
 
 export const privacyRouter = createRouter().openapi(exportMyDataRoute, async (c) => {
