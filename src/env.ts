@@ -20,6 +20,8 @@ export type AppEnv = {
     /** The language of the texts the API writes itself, from Accept-Language. */
     locale: Locale;
     db: Db;
+    /** This request's D1 session, for the few queries written as raw SQL (search, upload quotas); `db` wraps it. */
+    d1: D1Database;
     viewer: Viewer | null;
     /** The Idempotency-Key of a create that keeps it in its own write batch (src/lib/create-once.ts). */
     idempotency: IdempotencyClaim | undefined;

@@ -15,12 +15,13 @@ export const BOOKMARK_HEADER = "X-D1-Bookmark";
 
 const plausibleBookmark = (value: string | undefined): value is string => !!value && /^[\w.:+/=-]{1,200}$/.test(value);
 
-/** App middleware: sets `db` to a D1 session for this request and answers its bookmark. */
+/** App middleware: sets `db` (and `d1`, for raw SQL) to a D1 session for this request and answers its bookmark. */
 export const d1Session: MiddlewareHandler<AppEnv> = async (c, next) => {
   const bookmark = c.req.header(BOOKMARK_HEADER);
   const anonymousRead = (c.req.method === "GET" || c.req.method === "HEAD") && !c.req.header("Authorization");
   const session = c.env.DB.withSession(plausibleBookmark(bookmark) ? bookmark : anonymousRead ? "first-unconstrained" : "first-primary");
-  c.set("db", createDb(session as unknown as D1Database));
+  c.set("d1", session as unknown as D1Database);
+  c.set("db", createDb(c.var.d1));
   await next();
   const latest = session.getBookmark();
   if (latest) {

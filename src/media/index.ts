@@ -38,7 +38,7 @@ export const mediaRouter = createRouter()
     const viewer = signedInViewer(c);
     const limits = limitsOf(c.env);
     checkDeclaredSize(c.req.raw);
-    const before = await uploadUsage(c.env.DB, viewer.id, Date.now());
+    const before = await uploadUsage(c.var.d1, viewer.id, Date.now());
     if (before.lastHour >= limits.perHour) throw hourlyLimit(limits, before.oldestInHour, Date.now());
     // Read before the storage check, so an oversized file is told its own limit; a video is not consumed yet.
     const upload = await readUpload(c.req.raw, Number(c.env.MEDIA_STREAM_VIDEOS_OVER_BYTES) || undefined);
@@ -47,9 +47,9 @@ export const mediaRouter = createRouter()
     const now = Date.now();
     const id = newId(now);
     const { object, byteSize } = await storeUpload(c.env, upload, (sha) => findMediaObject(c.var.db, sha), `staging/${id}`, now);
-    if (!(await recordUpload(c.env.DB, object, { id, ownerId: viewer.id, byteSize, createdAt: now }, limits))) {
+    if (!(await recordUpload(c.var.d1, object, { id, ownerId: viewer.id, byteSize, createdAt: now }, limits))) {
       // Another upload of yours got in first; the stored file, if unused, goes with the cron.
-      const after = await uploadUsage(c.env.DB, viewer.id, now);
+      const after = await uploadUsage(c.var.d1, viewer.id, now);
       if (after.lastHour >= limits.perHour) throw hourlyLimit(limits, after.oldestInHour, now);
       throw quotaFull(limits, after.totalBytes);
     }

@@ -27,22 +27,22 @@ export const searchRouter = createRouter().openapi(searchRoute, async (c) => {
   const match = matchExpression(q, { prefix: type !== "notes" });
   if (!match) {
     // Only punctuation, operators or emoji: nothing to look for, which is not an error.
-    const [terms] = await allInOneTrip<[GlossaryRow]>(c.env.DB, [glossary]);
+    const [terms] = await allInOneTrip<[GlossaryRow]>(c.var.d1, [glossary]);
     return c.json({ type, items: [], nextCursor: null, glossary: terms.map(presentGlossaryMatch) }, 200);
   }
   if (type === "users") {
-    const [rows, terms] = await allInOneTrip<[UserHitRow, GlossaryRow]>(c.env.DB, [userHits(match, viewerId, page), glossary]);
+    const [rows, terms] = await allInOneTrip<[UserHitRow, GlossaryRow]>(c.var.d1, [userHits(match, viewerId, page), glossary]);
     const { rows: hits, nextCursor } = hitsPage(rows, limit);
     const items = hits.map((row) => publicProfile({ ...row, languages: JSON.parse(row.languages) as string[] }));
     return c.json({ type, items, nextCursor, glossary: terms.map(presentGlossaryMatch) }, 200);
   }
   if (type === "topics") {
-    const [rows, terms] = await allInOneTrip<[TopicHitRow, GlossaryRow]>(c.env.DB, [topicHits(match, page), glossary]);
+    const [rows, terms] = await allInOneTrip<[TopicHitRow, GlossaryRow]>(c.var.d1, [topicHits(match, page), glossary]);
     const { rows: hits, nextCursor } = hitsPage(rows, limit);
     const items = hits.map((row) => ({ name: row.id, noteCount: row.noteCount }));
     return c.json({ type, items, nextCursor, glossary: terms.map(presentGlossaryMatch) }, 200);
   }
-  const [rows, terms] = await allInOneTrip<[NoteHitRow, GlossaryRow]>(c.env.DB, [
+  const [rows, terms] = await allInOneTrip<[NoteHitRow, GlossaryRow]>(c.var.d1, [
     noteHits(match, { viewerId, language, topic }, page),
     glossary,
   ]);
