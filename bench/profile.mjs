@@ -23,6 +23,8 @@ const { values } = parseArgs({
 
 /** The routes this can profile, each a load scenario over seeded data. */
 const ROUTES = {
+  health: () => ({ name: "GET /health", path: "/health" }),
+  ready: () => ({ name: "GET /health/ready", path: "/health/ready" }),
   "create-note": (ctx) => ({
     name: "POST /v1/notes",
     method: "POST",

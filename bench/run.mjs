@@ -52,6 +52,8 @@ async function seed({ worker, origin }) {
   return {
     seeded: { users: USERS, authorNotes: AUTHOR_NOTES, hotNoteComments: comments, hotNoteTopLevel: TOP_LEVEL_COMMENTS },
     scenarios: [
+      // The floor of any route that reads D1: one trivial query, nothing else.
+      { name: "GET /health/ready (one D1 round trip)", path: "/health/ready", check: (body) => (body.database === "ok" ? undefined : "database not ok") },
       {
         name: "GET /v1/notes/{id}",
         path: `/v1/notes/${hotNote.id}`,

@@ -62,6 +62,12 @@ describe("one error format everywhere", () => {
     expect(path.details).toEqual([expect.objectContaining({ field: "id", location: "path" })]);
   });
 
+  it("the readiness check answers once the database does", async () => {
+    const response = await api("GET", "/health/ready");
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: "ok", database: "ok" });
+  });
+
   it("every response carries a request id", async () => {
     const response = await api("GET", "/health");
     expect(response.headers.get("X-Request-Id")).toMatch(/^[0-9A-Z]{26}$/);

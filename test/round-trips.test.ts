@@ -36,6 +36,7 @@ const signedIn = (user: () => TestUser) => ({ token: user().token });
 
 const cases: Case[] = [
   { name: "GET /health", call: () => api("GET", "/health"), status: 200, budget: { d1: 0, durableObject: 0, kv: 0 } },
+  { name: "GET /health/ready", call: () => api("GET", "/health/ready"), status: 200, budget: { d1: 1, durableObject: 0, kv: 0 } },
   { name: "GET /v1/notes/{id}, anonymous", call: () => api("GET", `/v1/notes/${noteId}`), status: 200, budget: { d1: 1 } },
   { name: "GET /v1/notes/{id}, signed in", call: () => api("GET", `/v1/notes/${noteId}`, signedIn(() => fan)), status: 200, budget: { d1: 1 } },
   { name: "GET /v1/notes/{id}/comments, anonymous", call: () => api("GET", `/v1/notes/${noteId}/comments`), status: 200, budget: { d1: 1 } },

@@ -1,3 +1,4 @@
+import { weakETag } from "../lib/conditional";
 import { detectLanguage } from "../language/detect";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
@@ -48,6 +49,7 @@ export const commentsRouter = createRouter()
   .openapi(getCommentRoute, async (c) => {
     const comment = await loadComment(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
     if (!comment) throw commentNotFound();
+    c.header("ETag", weakETag(comment));
     return c.json(comment, 200);
   })
   .openapi(listRepliesRoute, async (c) => {

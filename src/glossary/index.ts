@@ -1,3 +1,4 @@
+import { weakETag } from "../lib/conditional";
 import type { Context } from "hono";
 import type { AppEnv } from "../env";
 import { detectLanguage } from "../language/detect";
@@ -52,6 +53,7 @@ export const glossaryRouter = createRouter()
   .openapi(getTermRoute, async (c) => {
     const term = await loadTerm(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null);
     if (!term) throw termNotFound();
+    c.header("ETag", weakETag(term));
     return c.json(term, 200);
   })
   .openapi(createTermRoute, async (c) => {

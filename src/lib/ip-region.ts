@@ -22,7 +22,18 @@ export const IpRegionSchema = z
   })
   .openapi("IpRegion", { description: "Where the request that wrote this came from (the IP region shown on posts)" });
 
+/** Country code → display name: Intl.DisplayNames is slow enough to show in a note list's profile. */
+const countryLabels = new Map<string, string>();
+
+function countryLabel(country: string): string {
+  let label = countryLabels.get(country);
+  if (label === undefined) {
+    label = countryNames.of(country) ?? country;
+    if (countryLabels.size < 1_000) countryLabels.set(country, label);
+  }
+  return label;
+}
+
 export function showIpRegion(country: string | null, region: string | null): z.infer<typeof IpRegionSchema> {
-  const label = region ?? (country ? (countryNames.of(country) ?? country) : null);
-  return { country, region, label };
+  return { country, region, label: region ?? (country ? countryLabel(country) : null) };
 }

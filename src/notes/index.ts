@@ -1,3 +1,4 @@
+import { weakETag } from "../lib/conditional";
 import type { NoteRow } from "./store";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
@@ -20,9 +21,10 @@ import {
   listAuthorNotesRoute,
   updateNoteRoute,
 } from "./routes";
-import { authorNotesPage, deleteNote, findNote, newNote, noteNotFound, toAuthorNotesPage, topicsOfNote, updateNote } from "./store";
+import { authorNotesPage, deleteNote, findNote, newNote, noteNotFound, topicsOfNote, updateNote } from "./store";
 import { checkTopicCount, composeNote, languageOf } from "./compose";
-import { loadNoteView, noteViewQueries, presentNote, presentNoteViews } from "./view";
+import { loadNoteView, presentNote, presentNoteViewRow } from "./view";
+import { toPage } from "../lib/pagination";
 import { createOnce, markReplayed } from "../lib/create-once";
 
 
@@ -60,6 +62,7 @@ export const notesRouter = createRouter()
     const note = await loadNoteView(c.var.db, c.req.valid("param").id, c.var.viewer?.id ?? null, readerImageQuality(c));
     if (!note) throw noteNotFound();
     recordImpressions(c.env, (p) => c.executionCtx.waitUntil(p), c.var.viewer?.id ?? `ip:${clientIp(c)}`, [note.id]);
+    c.header("ETag", weakETag(note));
     return c.json(note, 200);
   })
   .openapi(updateNoteRoute, async (c) => {
@@ -107,13 +110,11 @@ export const notesRouter = createRouter()
     const query = c.req.valid("query");
     const db = c.var.db;
     const viewerId = c.var.viewer?.id ?? null;
-    // The author, the page and its notes' views in one round trip: the views read the page as a subquery.
-    const [author, pageRows, ...views] = await db.batch([
-      userExistsQuery(db, id),
-      authorNotesPage(db, id, viewerId, query),
-      ...noteViewQueries(db, authorNotesPage(db, id, viewerId, query), viewerId),
-    ]);
+    // The author and the page, its notes' authors, topics and the viewer's reactions included, in one round trip.
+    const [author, rows] = await db.batch([userExistsQuery(db, id), authorNotesPage(db, id, viewerId, query)]);
     if (author.length === 0) throw userNotFound();
-    const page = toAuthorNotesPage(pageRows, query.limit);
-    return c.json({ items: presentNoteViews(page.items, views, viewerId, readerImageQuality(c)), nextCursor: page.nextCursor }, 200);
+    const imageQuality = readerImageQuality(c);
+    const page = toPage(rows, query.limit, (row) => [row.note.id, row.note.id], (row) => row);
+    const items = page.items.flatMap((row) => presentNoteViewRow(row, viewerId, imageQuality) ?? []);
+    return c.json({ items, nextCursor: page.nextCursor }, 200);
   });

@@ -5,11 +5,12 @@ import { type MediaItem, notes, noteTopics, topics } from "../db/schema";
 import { indexNoteStatements } from "../db/search-index";
 import { newId } from "../lib/ids";
 import type { IpRegion } from "../lib/ip-region";
-import { afterCursor, toPage } from "../lib/pagination";
+import { afterCursor } from "../lib/pagination";
 import { ApiError } from "../lib/errors";
 import { t } from "../lib/i18n";
 import { noteVisibleTo } from "../lib/visibility";
 import { prescreenStatements } from "../moderation/prescreen";
+import { selectNoteViews } from "./view";
 
 export type NoteRow = typeof notes.$inferSelect;
 
@@ -157,14 +158,8 @@ export async function updateNote(
 /** Deleting a note deletes its comments, likes, collects and topic links with it (ON DELETE CASCADE). */
 export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(notes.id, noteId));
 
-/** An author's notes, newest first: the statement of its page of ids (note ids are time-ordered, so the id alone is the cursor key). */
+/** An author's notes as the viewer sees them, newest first (note ids are time-ordered, so the id alone is the cursor key). */
 export const authorNotesPage = (db: Db, authorId: string, viewerId: string | null, page: { cursor?: string; limit: number }) =>
-  db
-    .select({ id: notes.id })
-    .from(notes)
-    .where(and(eq(notes.authorId, authorId), noteVisibleTo(viewerId), afterCursor(page.cursor, "desc", notes.id)))
+  selectNoteViews(db, viewerId, and(eq(notes.authorId, authorId), afterCursor(page.cursor, "desc", notes.id)))
     .orderBy(desc(notes.id))
     .limit(page.limit + 1);
-
-export const toAuthorNotesPage = (rows: { id: string }[], limit: number) =>
-  toPage(rows, limit, (row) => [row.id, row.id], (row) => row.id);

@@ -1,8 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { isCatNote } from "../cat-tax/cat-note";
-import type { SQLWrapper } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { collects, likes, notes, noteTopics, users } from "../db/schema";
+import { notes, noteTopics, users } from "../db/schema";
 import { showIpRegion } from "../lib/ip-region";
 import { moderationNotice } from "../lib/moderation-notice";
 import { noteVisibleTo } from "../lib/visibility";
@@ -50,71 +50,51 @@ export function presentNote(
   };
 }
 
-/** The notes named by `ids` (a list of at most 50, or a subquery of note ids). */
-type NoteIds = string[] | SQLWrapper;
-
 /**
- * The statements of a note view, for callers to put in their own db.batch:
- * notes (only ones the viewer may see, src/lib/visibility.ts), authors,
- * topics and the viewer's like/collect. No joins inside db.batch: D1 returns
- * batch rows keyed by column name, so a joined `id` from users would
- * overwrite the note's `id`.
+ * The columns of a note view: the note's row, and its author's nickname, its
+ * topics and the viewer's like/collect as sub-selects of that row, so one
+ * statement reads a note or a page of notes whole. (A batch of one statement
+ * per table costs D1 a statement's bookkeeping each, and a single note is read
+ * far more often than any list.)
  */
-export function noteViewQueries(db: Db, ids: NoteIds, viewerId: string | null) {
-  return [
-    db.select().from(notes).where(and(inArray(notes.id, ids), noteVisibleTo(viewerId))),
-    db
-      .select({ id: users.id, nickname: users.nickname })
-      .from(users)
-      .where(inArray(users.id, db.select({ id: notes.authorId }).from(notes).where(inArray(notes.id, ids)))),
-    db.select().from(noteTopics).where(inArray(noteTopics.noteId, ids)),
-    // Signed out, there are no likes or collects to look up: the same statement, answering nothing, keeps one batch shape.
-    db
-      .select({ noteId: likes.noteId })
-      .from(likes)
-      .where(viewerId ? and(eq(likes.userId, viewerId), inArray(likes.noteId, ids)) : sql`0`),
-    db
-      .select({ noteId: collects.noteId })
-      .from(collects)
-      .where(viewerId ? and(eq(collects.userId, viewerId), inArray(collects.noteId, ids)) : sql`0`),
-  ] as const;
+function noteViewColumns(viewerId: string | null) {
+  // Sub-selects name the outer row as "notes"."…": drizzle writes one-table columns unqualified.
+  const reacted = (table: "likes" | "collects") =>
+    viewerId
+      ? sql<number>`exists (select 1 from ${sql.identifier(table)} r where r.user_id = ${viewerId} and r.note_id = "notes"."id")`.as(`view_${table}`)
+      : sql<number>`0`.as(`view_${table}`);
+  // Named apart from every notes column: in a db.batch D1 answers rows keyed by column name.
+  return {
+    note: getTableColumns(notes),
+    nickname: sql<string | null>`(select u.nickname from ${users} u where u.id = "notes"."author_id")`.as("view_nickname"),
+    topics: sql<string>`(select json_group_array(t.topic) from ${noteTopics} t where t.note_id = "notes"."id")`.as("view_topics"),
+    liked: reacted("likes"),
+    collected: reacted("collects"),
+  };
 }
 
-type NoteViewRows = readonly [
-  NoteRow[],
-  { id: string; nickname: string }[],
-  { noteId: string; topic: string }[],
-  { noteId: string }[],
-  { noteId: string }[],
-];
+/** The note views the viewer may see among `where`'s notes (src/lib/visibility.ts), as a statement to run or batch. */
+export const selectNoteViews = (db: Db, viewerId: string | null, where: SQL | undefined) =>
+  db
+    .select(noteViewColumns(viewerId))
+    .from(notes)
+    .where(and(where, noteVisibleTo(viewerId)));
 
-/** Notes as clients see them from `noteViewQueries` rows, in the order of `ids` (missing and hidden ones left out). */
-export function presentNoteViews(
-  ids: string[],
-  rows: NoteViewRows,
-  viewerId: string | null,
-  imageQuality: ImageQuality = "low",
-): NoteView[] {
-  const [noteRows, authors, topicRows, liked, collected] = rows;
-  const likedIds = new Set<string>(liked.map((r) => r.noteId));
-  const collectedIds = new Set<string>(collected.map((r) => r.noteId));
-  const notesById = new Map(noteRows.map((note) => [note.id, note]));
-  const authorsById = new Map(authors.map((author) => [author.id, author]));
-  return ids.flatMap((id) => {
-    const note = notesById.get(id);
-    const author = note && authorsById.get(note.authorId);
-    if (!note || !author) return [];
-    const topics = topicRows.filter((t) => t.noteId === id).map((t) => t.topic).sort();
-    const viewerState = viewerId ? { liked: likedIds.has(id), collected: collectedIds.has(id) } : null;
-    return [presentNote(note, author, topics, viewerState, imageQuality)];
-  });
+export type NoteViewRow = { note: NoteRow; nickname: string | null; topics: string; liked: number; collected: number };
+
+/** A note as clients see it from its `selectNoteViews` row; undefined when its author is gone. */
+export function presentNoteViewRow(row: NoteViewRow, viewerId: string | null, imageQuality: ImageQuality): NoteView | undefined {
+  if (row.nickname === null) return undefined;
+  const topics = (JSON.parse(row.topics) as string[]).sort();
+  const viewerState = viewerId ? { liked: row.liked === 1, collected: row.collected === 1 } : null;
+  return presentNote(row.note, { id: row.note.authorId, nickname: row.nickname }, topics, viewerState, imageQuality);
 }
 
 /**
  * Notes as clients see them, in the order of `ids` (missing ones, and ones the
  * viewer may not see, left out), with author, topics and the viewer's
- * like/collect, in one round trip to D1.
- * At most 50 ids, so every query stays under D1's 100 bound parameters.
+ * like/collect, in one statement.
+ * At most 50 ids, so the query stays under D1's 100 bound parameters.
  */
 export async function loadNoteViews(
   db: Db,
@@ -123,7 +103,13 @@ export async function loadNoteViews(
   imageQuality: ImageQuality = "low",
 ): Promise<NoteView[]> {
   if (ids.length === 0) return [];
-  return presentNoteViews(ids, await db.batch(noteViewQueries(db, ids, viewerId)), viewerId, imageQuality);
+  const rows = await selectNoteViews(db, viewerId, inArray(notes.id, ids));
+  const byId = new Map(rows.map((row) => [row.note.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    const view = row && presentNoteViewRow(row, viewerId, imageQuality);
+    return view ? [view] : [];
+  });
 }
 
 export async function loadNoteView(
@@ -132,5 +118,6 @@ export async function loadNoteView(
   viewerId: string | null,
   imageQuality: ImageQuality = "low",
 ): Promise<NoteView | undefined> {
-  return (await loadNoteViews(db, [id], viewerId, imageQuality))[0];
+  const row = await selectNoteViews(db, viewerId, eq(notes.id, id)).get();
+  return row && presentNoteViewRow(row, viewerId, imageQuality);
 }

@@ -1,3 +1,4 @@
+import { weakETag } from "../lib/conditional";
 import { signedInViewer } from "../lib/auth";
 import { ApiError } from "../lib/errors";
 import { t } from "../lib/i18n";
@@ -17,7 +18,9 @@ export const usersRouter = createRouter()
   .openapi(getProfileRoute, async (c) => {
     const user = await findUser(c.var.db, c.req.valid("param").id);
     if (!user) throw userNotFound();
-    return c.json(publicProfile(user), 200);
+    const profile = publicProfile(user);
+    c.header("ETag", weakETag(profile));
+    return c.json(profile, 200);
   })
   .openapi(followUserRoute, async (c) => {
     const { id } = c.req.valid("param");

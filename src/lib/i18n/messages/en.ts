@@ -3,6 +3,7 @@
  * exactly these keys and the same `{placeholders}` (test/i18n.test.ts checks).
  */
 export const en = {
+  "service.databaseDown": "The database is not answering; try again in a few seconds",
   "request.badRequest": "The request could not be understood",
   "request.notFound": "Not found",
   "request.tooLarge": "The request body is too large",

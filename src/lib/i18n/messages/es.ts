@@ -2,6 +2,7 @@ import type { Catalogue } from "./en";
 
 /** Español */
 export const es: Catalogue = {
+  "service.databaseDown": "La base de datos no responde; inténtalo de nuevo en unos segundos",
   "request.badRequest": "No se pudo entender la solicitud",
   "request.notFound": "No encontrado",
   "request.tooLarge": "El cuerpo de la solicitud es demasiado grande",

@@ -2,6 +2,7 @@ import type { Catalogue } from "./en";
 
 /** Português */
 export const pt: Catalogue = {
+  "service.databaseDown": "O banco de dados não está respondendo; tente novamente em alguns segundos",
   "request.badRequest": "Não foi possível entender a requisição",
   "request.notFound": "Não encontrado",
   "request.tooLarge": "O corpo da requisição é grande demais",

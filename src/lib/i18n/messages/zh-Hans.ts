@@ -2,6 +2,7 @@ import type { Catalogue } from "./en";
 
 /** 简体中文 */
 export const zhHans: Catalogue = {
+  "service.databaseDown": "数据库暂时没有响应，请过几秒再试",
   "request.badRequest": "无法理解这个请求",
   "request.notFound": "未找到",
   "request.tooLarge": "请求体太大",

@@ -2,6 +2,7 @@ import type { Catalogue } from "./en";
 
 /** 繁體中文 */
 export const zhHant: Catalogue = {
+  "service.databaseDown": "資料庫暫時沒有回應，請過幾秒再試",
   "request.badRequest": "無法理解這個請求",
   "request.notFound": "未找到",
   "request.tooLarge": "請求體太大",
