@@ -25,13 +25,14 @@ export type SearchableNote = { title: string; body: string; placeName: string | 
  * creates or edits it, so the index never disagrees with the note. Deleting a note
  * removes its entry by cascade (note_search_docs → trigger).
  */
-export function indexNoteStatements(db: Db, noteId: string, note: SearchableNote): BatchItem<"sqlite">[] {
+export function indexNoteStatements(db: Db, noteId: string, note: SearchableNote, options: { fresh?: boolean } = {}): BatchItem<"sqlite">[] {
   const { words, chars } = indexedText([note.title, note.body, note.placeName ?? "", ...note.topics].join("\n"));
   const docId = sql`(select ${noteSearchDocs.docId} from ${noteSearchDocs} where ${noteSearchDocs.noteId} = ${noteId})`;
   return [
     db.insert(noteSearchDocs).values({ noteId }).onConflictDoNothing(),
     // Query builders, not db.run: drizzle's D1 batch cannot bind parameters of raw statements.
-    db.delete(noteSearch).where(eq(noteSearch.rowid, docId)),
+    // A note with a new id has no entry to replace.
+    ...(options.fresh ? [] : [db.delete(noteSearch).where(eq(noteSearch.rowid, docId))]),
     db.insert(noteSearch).values({ rowid: docId, words, chars }),
   ];
 }

@@ -20,6 +20,14 @@ export type LockRule = { periodMs: number; free: number; firstWaitMs: number; lo
 export class RateLimiter extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private tables: boolean | null = null;
+  /**
+   * The windows as stored, read once per window name: every write goes through
+   * this object, one call at a time, so the copy in memory never differs from
+   * SQLite and a take needs only its write.
+   */
+  private readonly windows = new Map<string, { started_at: number; used: number } | null>();
+  /** The alarm as set by this object, so a new window doesn't read it back each time. */
+  private alarmAt: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -44,18 +52,27 @@ export class RateLimiter extends DurableObject<Env> {
     const now = Date.now();
     const windowMs = windowSeconds * 1000;
     this.hasTables(cost > 0);
-    const row = !this.tables ? undefined : this.sql
-      .exec<{ started_at: number; used: number }>("SELECT started_at, used FROM windows WHERE name = ?", name)
-      .toArray()[0];
+    const row = this.storedWindow(name);
     const current = row && now < row.started_at + windowMs ? row : { started_at: now, used: 0 };
     const allowed = current.used + cost <= limit;
     const used = allowed ? current.used + cost : current.used;
     if (cost > 0 && (used !== row?.used || current.started_at !== row?.started_at)) {
       this.sql.exec("INSERT OR REPLACE INTO windows (name, started_at, used) VALUES (?, ?, ?)", name, current.started_at, used);
+      this.windows.set(name, { started_at: current.started_at, used });
     }
     // Only a new window moves the clean-up: the takes within one await nothing.
     if (cost > 0 && current.started_at !== row?.started_at) await this.forgetAfter(current.started_at + windowMs);
     return { allowed, remaining: Math.max(limit - used, 0), resetAt: current.started_at + windowMs };
+  }
+
+  private storedWindow(name: string): { started_at: number; used: number } | undefined {
+    if (!this.tables) return undefined;
+    let row = this.windows.get(name);
+    if (row === undefined) {
+      row = this.sql.exec<{ started_at: number; used: number }>("SELECT started_at, used FROM windows WHERE name = ?", name).toArray()[0] ?? null;
+      this.windows.set(name, row);
+    }
+    return row ?? undefined;
   }
 
   /** The lock `name` now, without counting anything. */
@@ -93,12 +110,15 @@ export class RateLimiter extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     const now = Date.now();
+    this.alarmAt = null;
     if (!this.hasTables(false)) return;
     const live =
       this.sql.exec<{ n: number }>("SELECT count(*) AS n FROM locks WHERE coalesce(locked_until, 0) > ? ", now).one().n > 0;
     if (live) return this.forgetAfter(now + 60_000);
     await this.ctx.storage.deleteAll();
     this.tables = false;
+    this.windows.clear();
+    this.alarmAt = null;
   }
 
   private readLock(name: string, rule: LockRule, now: number): LockState {
@@ -118,7 +138,10 @@ export class RateLimiter extends DurableObject<Env> {
 
   /** Everything here is deleted at `at` at the latest (no state about anyone outlives its windows). */
   private async forgetAfter(at: number) {
-    const alarm = await this.ctx.storage.getAlarm();
-    if (alarm === null || alarm < at) await this.ctx.storage.setAlarm(at);
+    if (this.alarmAt === undefined) this.alarmAt = await this.ctx.storage.getAlarm();
+    if (this.alarmAt === null || this.alarmAt < at) {
+      await this.ctx.storage.setAlarm(at);
+      this.alarmAt = at;
+    }
   }
 }

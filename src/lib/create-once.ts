@@ -17,7 +17,7 @@ import { sha256Hex } from "./crypto";
 import { isUniqueViolation } from "./db-errors";
 import { ApiError } from "./errors";
 import { IDEMPOTENCY_TTL_MS, isIdempotencyKey } from "./idempotency";
-import { guardedWrite, suspensionGuard } from "./suspension";
+import { guardedWrite, suspensionGuardWithNickname } from "./suspension";
 
 export type IdempotencyClaim = { scope: string; key: string; requestHash: string };
 
@@ -54,12 +54,11 @@ export async function createOnce<T extends Authored>(
 ): Promise<{ answer: T; replayed: boolean }> {
   const db = c.var.db;
   const claim = c.var.idempotency;
-  const authorNickname = db.select({ nickname: users.nickname }).from(users).where(eq(users.id, answer.author.id));
-  // The author's suspension is checked in the same batch (routes behind limitBatched(budget)).
-  const guard = suspensionGuard(db, answer.author.id);
+  // The author's suspension is checked in the same batch (routes behind limitBatched(budget)), and their nickname read with it.
+  const guard = suspensionGuardWithNickname(db, answer.author.id);
   if (!claim) {
-    const results = await guardedWrite(db, answer.author.id, () => db.batch([guard, ...writes, authorNickname]));
-    return { answer: withNickname(answer, results.at(-1) as { nickname: string }[]), replayed: false };
+    const results = await guardedWrite(db, answer.author.id, () => db.batch([guard, ...writes]));
+    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false };
   }
   const now = Date.now();
   const thisKey = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
@@ -80,9 +79,9 @@ export async function createOnce<T extends Authored>(
   );
   try {
     const results = await guardedWrite(db, answer.author.id, () =>
-      db.batch([guard, db.delete(idempotencyKeys).where(and(thisKey, lt(idempotencyKeys.expiresAt, now))), keepKey, ...writes, authorNickname]),
+      db.batch([guard, db.delete(idempotencyKeys).where(and(thisKey, lt(idempotencyKeys.expiresAt, now))), keepKey, ...writes]),
     );
-    return { answer: withNickname(answer, results.at(-1) as { nickname: string }[]), replayed: false };
+    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false };
   } catch (error) {
     if (!isKeyTaken(error)) throw error;
   }

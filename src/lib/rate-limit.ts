@@ -74,9 +74,24 @@ export const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP")
 /** The policy name in headers: "comment" for the account's budget, "comment-ip" for the address's. */
 const policyName = (budget: BudgetName, scope: Scope) => (scope === "user" ? budget : `${budget}-${scope}`);
 
+/** Hashed keys of the addresses and phones seen lately by this isolate (a hash per request showed in profiles). */
+const hashedKeys = new Map<string, string>();
+const HASHED_KEYS_KEPT = 10_000;
+
+async function hashedKey(scope: Scope, key: string): Promise<string> {
+  const plain = `${scope}:${key}`;
+  let hashed = hashedKeys.get(plain);
+  if (hashed === undefined) {
+    hashed = await sha256Hex(plain);
+    if (hashedKeys.size >= HASHED_KEYS_KEPT) hashedKeys.clear();
+    hashedKeys.set(plain, hashed);
+  }
+  return hashed;
+}
+
 /** The RateLimiter object counting `budget` for one key. IP addresses and phone numbers are hashed first, so no limiter is named after one. */
 export async function limiterName(budget: BudgetName, scope: Scope, key: string): Promise<string> {
-  return `${budget}:${scope}:${scope === "user" ? key : await sha256Hex(`${scope}:${key}`)}`;
+  return `${budget}:${scope}:${scope === "user" ? key : await hashedKey(scope, key)}`;
 }
 
 export class LimiterDown extends Error {}

@@ -86,7 +86,7 @@ export function newNote(
     ...attachTopics(db, row.id, topicNames, now),
     ...(options.extras?.(row.id) ?? []),
     ...prescreenStatements(db, { type: "note", id: row.id, authorId, text: `${content.title}\n${content.body}`, language: content.language, ip }, now),
-    ...indexNoteStatements(db, row.id, { ...content, placeName: place?.name ?? null, topics: topicNames }),
+    ...indexNoteStatements(db, row.id, { ...content, placeName: place?.name ?? null, topics: topicNames }, { fresh: options.id === undefined }),
   ];
   return { row, writes };
 }
