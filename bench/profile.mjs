@@ -34,6 +34,15 @@ const ROUTES = {
     idempotencyKeys: true,
     writes: true,
   }),
+  "create-comment": (ctx) => ({
+    name: "POST /v1/notes/{id}/comments",
+    method: "POST",
+    path: `/v1/notes/${ctx.note.id}/comments`,
+    body: { body: "So cute!! 好可爱 😂 here is my cat tax receipt 🧾" },
+    tokens: ctx.tokens,
+    idempotencyKeys: true,
+    writes: true,
+  }),
   "get-note": (ctx) => ({ name: "GET /v1/notes/{id}", path: `/v1/notes/${ctx.note.id}` }),
   "list-comments": (ctx) => ({ name: "GET /v1/notes/{id}/comments", path: `/v1/notes/${ctx.note.id}/comments` }),
 };

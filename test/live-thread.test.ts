@@ -51,7 +51,8 @@ describe("joining a thread", () => {
     const { ready } = await watchReady(note.id);
     expect(ready).toMatchObject({
       noteId: note.id,
-      lastEventId: 3,
+      // Nothing was logged while nobody watched: the first viewer's thread starts after a gap mark (src/live/watching.ts).
+      lastEventId: 1,
       viewers: 1,
       counters: { likeCount: 1, commentCount: 3, receiptCount: 0 },
       replaying: 0,
@@ -212,6 +213,7 @@ describe("resuming", () => {
   it("tells a viewer too far behind, or with an unknown id, to resync, with a fresh page", async () => {
     const author = await createUser();
     const note = await createNote(author);
+    await watchReady(note.id); // keeps the thread watched, so the comments below are logged
     await insertCommentsQuietly(note.id, author.id, LIVE_LIMITS.retainedEvents + 20);
     await thread(note.id).changed(note.id);
 
@@ -219,7 +221,7 @@ describe("resuming", () => {
     const resync = await tooOld.waitFor((m) => m.type === "resync");
     const ready = await tooOld.waitFor((m) => m.type === "ready");
     expect(tooOld.messages.indexOf(resync)).toBeLessThan(tooOld.messages.indexOf(ready));
-    expect(ready.lastEventId).toBe(LIVE_LIMITS.retainedEvents + 20);
+    expect(ready.lastEventId).toBe(1 + LIVE_LIMITS.retainedEvents + 20);
     expect(ready.comments.items).toHaveLength(20);
 
     const recent = await watch(note.id, { after: ready.lastEventId - 5 });
@@ -246,18 +248,18 @@ describe("durability", () => {
   it("keeps its log across an eviction, and hibernated sockets keep receiving", async () => {
     const [author, fan] = await createUsers(2);
     const note = await createNote(author!);
+    const { watcher, ready } = await watchReady(note.id);
     await comment(fan!, note.id, "before eviction");
-    const { watcher } = await watchReady(note.id);
     await evictDurableObject(thread(note.id));
     await comment(fan!, note.id, "after eviction");
     const event = await watcher.waitFor((m) => m.comment?.body === "after eviction");
-    expect(event.id).toBe(2);
+    expect(event.id).toBe(ready.lastEventId + 2);
 
     await evictDurableObject(thread(note.id), { webSockets: "close" });
     await watcher.waitForClose();
-    const again = await watch(note.id, { after: 0 });
-    await again.waitFor((m) => m.type === "ready");
-    await again.waitFor((m) => m.id === 2);
+    const again = await watch(note.id, { after: ready.lastEventId });
+    expect(await again.waitFor((m) => m.type === "ready")).toMatchObject({ replaying: 2, comments: null });
+    await again.waitFor((m) => m.id === event.id);
     expect(eventsInOrder(again).map((e) => e.comment.body)).toEqual(["before eviction", "after eviction"]);
     const stored = await runInDurableObject(thread(note.id), (_, state) =>
       state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM events").one().n,
@@ -371,12 +373,64 @@ describe("the thread outbox in D1", () => {
   const queued = async (noteId: string) =>
     (await env.DB.prepare("SELECT count(*) AS n FROM thread_outbox WHERE note_id = ?").bind(noteId).first<{ n: number }>())!.n;
 
-  it("is emptied for notes nobody watches, and goes with a deleted note", async () => {
+  const watched = async (noteId: string) =>
+    (await env.DB.prepare("SELECT count(*) AS n FROM live_threads WHERE note_id = ?").bind(noteId).first<{ n: number }>())!.n === 1;
+
+  it("queues nothing, and tells no thread, for a note nobody watches", async () => {
     const [author, fan] = await createUsers(2);
     const note = await createNote(author!);
-    for (const body of ["one", "two", "three"]) await comment(fan!, note.id, body);
-    await vi.waitFor(async () => expect(await runDurableObjectAlarm(thread(note.id))).toBe(true));
+    for (const body of ["one", "two", "three"]) {
+      const posted = await api("POST", `/v1/notes/${note.id}/comments`, { token: fan!.token, body: { body } });
+      // The rate limiter only: no call to the note's thread.
+      expect(JSON.parse(posted.headers.get("X-Round-Trips")!).durableObject).toBe(1);
+    }
+    const liked = await api("PUT", `/v1/notes/${note.id}/like`, { token: fan!.token });
+    expect(JSON.parse(liked.headers.get("X-Round-Trips")!).durableObject).toBe(1);
     expect(await queued(note.id)).toBe(0);
+    expect(await watched(note.id)).toBe(false);
+  });
+
+  it("is watched from a first viewer until a sweep after the last one left; one coming back gets what it missed as a fresh page", async () => {
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    const { watcher, ready } = await watchReady(note.id);
+    expect(await watched(note.id)).toBe(true);
+    const seen = await comment(fan!, note.id, "while watched");
+    const event = await watcher.waitFor((m) => m.comment?.id === seen.id);
+    expect(event.id).toBe(ready.lastEventId + 1);
+
+    watcher.close();
+    await watcher.waitForClose();
+    // The sweep after the last viewer left stops watching and leaves no row queued.
+    await vi.waitFor(async () => {
+      await runDurableObjectAlarm(thread(note.id));
+      expect(await watched(note.id)).toBe(false);
+    });
+    expect(await queued(note.id)).toBe(0);
+    const missed = await comment(fan!, note.id, "while nobody watched");
+    expect(await queued(note.id)).toBe(0);
+
+    // Resuming across the time nobody watched would skip that comment: the viewer resyncs and gets it in its page.
+    const back = await watch(note.id, { after: event.id });
+    await back.waitFor((m) => m.type === "resync");
+    const page = await back.waitFor((m) => m.type === "ready");
+    expect(page.comments.items.map((c: { id: string }) => c.id)).toEqual([missed.id, seen.id]);
+    expect(await watched(note.id)).toBe(true);
+    const live = await comment(fan!, note.id, "watched again");
+    expect((await back.waitFor((m) => m.comment?.id === live.id)).id).toBe(page.lastEventId + 1);
+    expect(visibleComments(back)).toEqual([seen.id, missed.id, live.id]);
+  });
+
+  it("is emptied once its thread has taken it, and goes with a deleted note", async () => {
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    await watchReady(note.id);
+    await insertCommentsQuietly(note.id, fan!.id, 3, "taken");
+    expect(await queued(note.id)).toBe(3);
+    await vi.waitFor(async () => {
+      expect(await runDurableObjectAlarm(thread(note.id))).toBe(true);
+      expect(await queued(note.id)).toBe(0);
+    });
 
     const other = await createNote(author!);
     await env.DB.prepare("INSERT INTO thread_outbox (note_id, kind, subject) VALUES (?, 'comment.created', 'x')").bind(other.id).run();

@@ -30,13 +30,13 @@ export const catTaxRouter = createRouter()
   .openapi(stampReceiptRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { note, topics, stamper, blocked } = await stampContext(c.var.db, id, signedInViewer(c).id);
-    refuseSuspended(stamper?.suspendedUntil ?? null);
+    if (!stamper) throw new ApiError("unauthorized", t("accounts.gone"));
+    refuseSuspended(stamper.suspendedUntil);
     if (!note) throw noteNotFound();
     if (blocked) throw blockedError(t("blocks.stampBlocked"));
     if (!isCatNote(note, topics)) {
       throw new ApiError("conflict", t("catTax.notCatNote"));
     }
-    if (!stamper) throw new ApiError("unauthorized", t("accounts.gone"));
     if (note.authorId === stamper.id) throw new ApiError("forbidden", t("catTax.ownNote"));
     // Acknowledged once the counter's own storage holds it; D1 gets its copy right after (see CatTaxCounter).
     const result = await c.env.CAT_TAX_COUNTER.getByName(id).stamp({

@@ -1,3 +1,4 @@
+import { watchedThread } from "../live/watching";
 import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { CounterReceipt } from "../durable-objects/cat-tax-counter";
@@ -80,26 +81,35 @@ export async function pageOfReceipts(
   return toPage(merged, page.limit, (receipt) => [receipt.serial, String(receipt.serial)], (receipt) => receipt);
 }
 
-/** What stamping needs to know, in one round trip: the note (if the stamper may see it), its topics, the stamper's nickname and suspension (read at write time). */
+/**
+ * What a stamp needs, in one statement read from the stamper's row: the note
+ * as they may see it (hidden, removed and blocked notes are missing) with its
+ * topics, and whether a block stands between them and its author (read too,
+ * so a stamp never crosses one). Nothing when the stamper's account is gone.
+ */
 export async function stampContext(db: Db, noteId: string, stamperId: string) {
-  const [note, topics, stamper] = await db.batch([
-    db
-      .select({ authorId: notes.authorId, isCatNote: notes.isCatNote, catName: notes.catName })
-      .from(notes)
-      .where(and(eq(notes.id, noteId), noteVisibleTo(stamperId))),
-    db.select({ topic: noteTopics.topic }).from(noteTopics).where(eq(noteTopics.noteId, noteId)),
-    // Visibility already hides a note across a block; the block is read too, in the same round trip, so a stamp never crosses one.
-    db
-      .select({
-        id: users.id,
-        nickname: users.nickname,
-        suspendedUntil: users.suspendedUntil,
-        blocked: sql<number>`${blockedBetween(stamperId, noteAuthor(noteId))}`,
-      })
-      .from(users)
-      .where(eq(users.id, stamperId)),
-  ]);
-  return { note: note[0], topics: topics.map((row) => row.topic), stamper: stamper[0], blocked: Boolean(stamper[0]?.blocked) };
+  // Inside the sub-select drizzle's unqualified columns name the inner `notes` row (see noteIdVisibleTo).
+  const note = sql<string | null>`(select json_object('authorId', ${notes.authorId}, 'isCatNote', ${notes.isCatNote}, 'catName', ${notes.catName},
+    'topics', (select json_group_array(t.topic) from ${noteTopics} t where t.note_id = ${notes.id}))
+    from ${notes} where ${notes.id} = ${noteId} and ${noteVisibleTo(stamperId)})`;
+  const stamper = await db
+    .select({
+      id: users.id,
+      nickname: users.nickname,
+      suspendedUntil: users.suspendedUntil,
+      blocked: sql<number>`${blockedBetween(stamperId, noteAuthor(noteId))}`.as("stamp_blocked"),
+      note: note.as("stamp_note"),
+    })
+    .from(users)
+    .where(eq(users.id, stamperId))
+    .get();
+  const found = stamper?.note ? (JSON.parse(stamper.note) as { authorId: string; isCatNote: number; catName: string | null; topics: string[] }) : undefined;
+  return {
+    note: found && { authorId: found.authorId, isCatNote: found.isCatNote === 1, catName: found.catName },
+    topics: found?.topics ?? [],
+    stamper,
+    blocked: Boolean(stamper?.blocked),
+  };
 }
 
 /** Every receipt D1 holds for a note, in serial order: what a CatTaxCounter starts from if its own storage is empty. */
@@ -122,7 +132,8 @@ const ROWS_PER_INSERT = 16; // 5 bound parameters a row, under D1's 100 a query
  * skipped, so a retry after an unknown outcome is safe. A stamper whose
  * account was deleted meanwhile is recorded as null, keeping the serial.
  */
-export async function mirrorReceipts(db: Db, noteId: string, receipts: IssuedReceipt[]): Promise<void> {
+/** Writes the receipts (see above) and answers whether the note's live thread is watched, read in the same transaction. */
+export async function mirrorReceipts(db: Db, noteId: string, receipts: IssuedReceipt[]): Promise<{ watched: boolean }> {
   const inserts = [];
   for (let i = 0; i < receipts.length; i += ROWS_PER_INSERT) {
     const rows = receipts.slice(i, i + ROWS_PER_INSERT).map((receipt) => ({
@@ -134,8 +145,8 @@ export async function mirrorReceipts(db: Db, noteId: string, receipts: IssuedRec
     }));
     inserts.push(db.insert(catTaxReceipts).values(rows).onConflictDoNothing());
   }
-  const [first, ...rest] = inserts;
-  if (first) await db.batch([first, ...rest]);
+  const results = await db.batch([watchedThread(db, noteId), ...inserts]);
+  return { watched: results[0].length > 0 };
 }
 
 /** The most-taxed cat notes of all time, from the receipt counter on notes. */

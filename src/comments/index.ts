@@ -16,6 +16,7 @@ import {
   updateCommentRoute,
 } from "./routes";
 import { notifyThread } from "../live/notify";
+import { watchedThread } from "../live/watching";
 import { newComment, noteGone } from "./post";
 import { createOnce, markReplayed } from "../lib/create-once";
 import {
@@ -33,9 +34,10 @@ export const commentsRouter = createRouter()
   .openapi(createCommentRoute, async (c) => {
     const { id: noteId } = c.req.valid("param");
     const comment = await newComment(c.var.db, noteId, signedInViewer(c).id, c.req.valid("json"), requestIpRegion(c));
-    const { answer, replayed } = await createOnce(c, comment.writes, comment.view).catch(noteGone);
+    const { answer, replayed, reads } = await createOnce(c, comment.writes, comment.view, [watchedThread(c.var.db, noteId)]).catch(noteGone);
     if (!replayed) {
-      c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
+      // Only a thread someone watches is told (src/live/watching.ts); the others have no one to show it to.
+      if ((reads[0] as unknown[]).length > 0) c.executionCtx.waitUntil(notifyThread(c.env, noteId, answer));
       emitEvent(c, "comment.created", { commentId: answer.id });
     }
     markReplayed(c, replayed);

@@ -68,7 +68,7 @@ const serverMessages: Record<string, [string, Json]> = {
     ),
   ],
   resync: [
-    `?after= named an event older than the last ${LIVE_LIMITS.retainedEvents} the thread keeps: a fresh ready with comments follows`,
+    `?after= named an event older than the last ${LIVE_LIMITS.retainedEvents} the thread keeps, or one from before a time nobody watched the thread (nothing was logged then): a fresh ready with comments follows`,
     typed("resync", { reason: { type: "string" } }, ["reason"]),
   ],
   commentCreated: [

@@ -176,14 +176,16 @@ export class CatTaxCounter extends DurableObject<Env> {
     const noteId = this.noteId ?? this.setting("note_id");
     const pending = this.sql.exec<StoredReceipt>(`SELECT ${RECEIPT_COLUMNS} FROM receipts WHERE mirrored = 0 ORDER BY serial`).toArray();
     if (!noteId || pending.length === 0) return;
+    let watched: boolean;
     try {
-      await mirrorReceipts(this.db, noteId, pending);
+      ({ watched } = await mirrorReceipts(this.db, noteId, pending));
     } catch (error) {
       return this.mirrorFailed(noteId, error);
     }
     this.sql.exec("UPDATE receipts SET mirrored = 1 WHERE mirrored = 0 AND serial <= ?", pending.at(-1)!.serial);
     this.sql.exec("DELETE FROM counter_state WHERE key = 'retries'");
-    this.ctx.waitUntil(notifyThread(this.env, noteId));
+    // Only a thread someone watches is told (src/live/watching.ts).
+    if (watched) this.ctx.waitUntil(notifyThread(this.env, noteId));
   }
 
   /** Forgets the receipts if the note is gone, else schedules another try. */

@@ -20,6 +20,7 @@ import { ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
 import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
+import { addLiveThread, removeLiveThread } from "../live/watching";
 
 const json = (message: Record<string, unknown>) => JSON.stringify(message);
 
@@ -52,6 +53,7 @@ export class NoteThread extends DurableObject<Env> {
   );
   private unforgotten = 0;
   private sweeping = false;
+  private watchingChanges: Promise<unknown> = Promise.resolve();
   private readonly messages: ClientMessages;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -86,6 +88,8 @@ export class NoteThread extends DurableObject<Env> {
    */
   async changed(noteId: string, created?: CommentView): Promise<void> {
     this.storage.remember(noteId);
+    // Told by a writer that saw the thread watched just before it stopped: nobody is here to show it to.
+    if (created && !this.storage.watching) return;
     if (created) {
       this.logCreated(created);
       this.ctx.waitUntil(this.catchUp().catch(() => undefined));
@@ -135,26 +139,64 @@ export class NoteThread extends DurableObject<Env> {
       // already closed
     }
     this.viewerCountUpdates.changed();
+    await this.keepSweeping();
   }
 
   override async webSocketError(): Promise<void> {
     this.viewerCountUpdates.changed();
+    await this.keepSweeping();
   }
 
   /** The sweep: picks up any change that was committed but never announced. */
   override async alarm(): Promise<void> {
     this.sweeping = false;
     try {
-      await this.catchUp();
       const noteId = this.storage.noteId;
-      if (noteId) this.forgetTaken(noteId);
+      // Sockets from before threads kept live_threads rows get theirs here.
+      if (noteId && this.sockets.count > 0) await this.startWatching(noteId);
+      await this.catchUp();
+      if (noteId) {
+        this.forgetTaken(noteId);
+        await this.stopWatchingIfAlone(noteId);
+      }
     } finally {
       await this.keepSweeping();
     }
   }
 
+  /** Runs watching changes one after another: a start and a stop never interleave across their D1 awaits. */
+  private changeWatching(change: () => Promise<void>): Promise<void> {
+    const run = this.watchingChanges.then(change);
+    this.watchingChanges = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Before a viewer's first page is read: from the D1 row on, every change is queued for this thread. */
+  private startWatching(noteId: string): Promise<void> {
+    return this.changeWatching(async () => {
+      if (this.storage.watching) return;
+      await addLiveThread(this.db, noteId);
+      this.storage.startWatching();
+      this.snapshots.forget();
+    });
+  }
+
+  /** A sweep after the last viewer left: no more outbox rows or calls for this note until someone comes. */
+  private stopWatchingIfAlone(noteId: string): Promise<void> {
+    return this.changeWatching(async () => {
+      if (!this.storage.watching || this.sockets.count > 0) return;
+      // Stopped here first: a crash before the D1 delete leaves a row too many (writers call in vain), never one too few.
+      this.storage.stopWatching();
+      await removeLiveThread(this.db, noteId);
+      // Rows committed before the delete are taken and forgotten, so none stays in D1.
+      await this.catchUp();
+      this.forgetTaken(noteId);
+    });
+  }
+
   private async join(socket: WebSocket, after: number | undefined) {
     try {
+      await this.startWatching(this.storage.noteId ?? "");
       await this.catchUp();
       for (let attempt = 0; attempt < 3; attempt++) {
         const resuming = after !== undefined && this.storage.covers(after);
@@ -258,13 +300,16 @@ export class NoteThread extends DurableObject<Env> {
       }
     }
     await this.ctx.storage.deleteAlarm();
+    // A hidden note keeps its row in D1 (a deleted one's went with it): nothing is queued for a closed thread.
+    const noteId = this.storage.noteId;
+    if (noteId) await removeLiveThread(this.db, noteId).catch(() => undefined);
     await this.storage.wipe();
     this.snapshots.forget();
   }
 
   /** Sweeps while anyone watches, and once more after rows were taken, so no taken row stays in D1. */
   private async keepSweeping() {
-    if (this.sweeping || (this.sockets.count === 0 && this.unforgotten === 0)) return;
+    if (this.sweeping || (this.sockets.count === 0 && this.unforgotten === 0 && !this.storage.watching)) return;
     this.sweeping = true;
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + SWEEP_EVERY_MS);
   }

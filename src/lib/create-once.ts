@@ -51,14 +51,16 @@ export async function createOnce<T extends Authored>(
   c: Context<AppEnv>,
   writes: [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]],
   answer: T,
-): Promise<{ answer: T; replayed: boolean }> {
+  /** Statements read after the writes, in the same transaction; their rows come back as `reads` (none on a replay). */
+  reads: BatchItem<"sqlite">[] = [],
+): Promise<{ answer: T; replayed: boolean; reads: unknown[] }> {
   const db = c.var.db;
   const claim = c.var.idempotency;
   // The author's suspension is checked in the same batch (routes behind limitBatched(budget)), and their nickname read with it.
   const guard = suspensionGuardWithNickname(db, answer.author.id);
   if (!claim) {
-    const results = await guardedWrite(db, answer.author.id, () => db.batch([guard, ...writes]));
-    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false };
+    const results = await guardedWrite(db, answer.author.id, () => db.batch([guard, ...writes, ...reads]));
+    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false, reads: readsOf(results, reads) };
   }
   const now = Date.now();
   const thisKey = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
@@ -79,9 +81,9 @@ export async function createOnce<T extends Authored>(
   );
   try {
     const results = await guardedWrite(db, answer.author.id, () =>
-      db.batch([guard, db.delete(idempotencyKeys).where(and(thisKey, lt(idempotencyKeys.expiresAt, now))), keepKey, ...writes]),
+      db.batch([guard, db.delete(idempotencyKeys).where(and(thisKey, lt(idempotencyKeys.expiresAt, now))), keepKey, ...writes, ...reads]),
     );
-    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false };
+    return { answer: withNickname(answer, results[0] as { nickname: string }[]), replayed: false, reads: readsOf(results, reads) };
   } catch (error) {
     if (!isKeyTaken(error)) throw error;
   }
@@ -94,8 +96,10 @@ export async function createOnce<T extends Authored>(
       headers: { "Retry-After": "1" },
     });
   }
-  return { answer: JSON.parse(earlier.responseBody) as T, replayed: true };
+  return { answer: JSON.parse(earlier.responseBody) as T, replayed: true, reads: [] };
 }
+
+const readsOf = (results: unknown[], reads: unknown[]) => (reads.length === 0 ? [] : results.slice(-reads.length));
 
 function withNickname<T extends Authored>(answer: T, rows: { nickname: string }[]): T {
   return { ...answer, author: { ...answer.author, nickname: rows[0]?.nickname ?? answer.author.nickname } };

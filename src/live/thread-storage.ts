@@ -18,6 +18,8 @@ export type StoredTranslation = { body: string | null; failedAt: number | null }
 export class ThreadStorage {
   private lastEventId = 0;
   private prunedThrough = 0;
+  /** thread_state as stored: this object is its only writer, and every comment read it several times. */
+  private readonly settings = new Map<string, string | null>();
 
   constructor(private readonly storage: DurableObjectStorage) {
     this.open();
@@ -34,6 +36,9 @@ export class ThreadStorage {
     this.sql.exec(`CREATE TABLE IF NOT EXISTS translations (
       comment_id TEXT NOT NULL, language TEXT NOT NULL, revision TEXT NOT NULL,
       body TEXT, failed_at INTEGER, PRIMARY KEY (comment_id, language))`);
+    // eventIdOf runs for every comment posted and every outbox row taken: without it, a scan of the whole log.
+    this.sql.exec("CREATE INDEX IF NOT EXISTS events_by_subject ON events (subject, type, id)");
+    this.settings.clear();
     this.lastEventId = Number(this.setting("last_event_id") ?? 0);
     this.prunedThrough = Number(this.setting("pruned_through") ?? 0);
   }
@@ -45,11 +50,17 @@ export class ThreadStorage {
   }
 
   private setting(key: string): string | null {
-    return this.sql.exec<{ value: string }>("SELECT value FROM thread_state WHERE key = ?", key).toArray()[0]?.value ?? null;
+    let value = this.settings.get(key);
+    if (value === undefined) {
+      value = this.sql.exec<{ value: string }>("SELECT value FROM thread_state WHERE key = ?", key).toArray()[0]?.value ?? null;
+      this.settings.set(key, value);
+    }
+    return value;
   }
 
   private setSetting(key: string, value: string) {
     this.sql.exec("INSERT OR REPLACE INTO thread_state (key, value) VALUES (?, ?)", key, value);
+    this.settings.set(key, value);
   }
 
   get noteId(): string | null {
@@ -62,6 +73,43 @@ export class ThreadStorage {
 
   get lastId() {
     return this.lastEventId;
+  }
+
+  /** Whether this thread counts as watched (src/live/watching.ts); D1's live_threads row is added before and removed after this says so. */
+  get watching(): boolean {
+    return this.setting("watching") === "1";
+  }
+
+  /** Stopped watching: what happens from here on isn't logged, so the log ends here for resuming viewers. */
+  stopWatching() {
+    this.setSetting("watching", "0");
+  }
+
+  /**
+   * Watching again: changes made while nobody watched were never logged, so no
+   * viewer may resume across them. The next event id is skipped and every
+   * earlier one counts as pruned: a viewer coming back gets a fresh page.
+   */
+  startWatching() {
+    this.inTransaction(() => {
+      this.lastEventId += 1;
+      this.prunedThrough = this.lastEventId;
+      this.setSetting("last_event_id", String(this.lastEventId));
+      this.setSetting("pruned_through", String(this.prunedThrough));
+      this.setSetting("watching", "1");
+    });
+  }
+
+  /** One SQLite transaction; if it rolls back, what memory holds of the log and settings is re-read from what SQLite kept. */
+  private inTransaction<T>(work: () => T): T {
+    try {
+      return this.storage.transactionSync(work);
+    } catch (error) {
+      this.settings.clear();
+      this.lastEventId = Number(this.setting("last_event_id") ?? 0);
+      this.prunedThrough = Number(this.setting("pruned_through") ?? 0);
+      throw error;
+    }
   }
 
   /** Whether every event after `eventId` is still kept, so a viewer that saw `eventId` can resume. */
@@ -88,7 +136,7 @@ export class ThreadStorage {
    * logged as it was posted) in one transaction, keeping the newest `retainedEvents`.
    */
   append(events: NewEvent[], outboxThrough?: number): LoggedEvent[] {
-    return this.storage.transactionSync(() => {
+    return this.inTransaction(() => {
       const logged = events.map(({ type, subject, fields }) => {
         if (type === "comment.deleted" || (fields.comment as { deleted?: boolean } | undefined)?.deleted) this.forgetComment(subject);
         const id = ++this.lastEventId;

@@ -17,11 +17,11 @@ import {
 import { type Reaction, pageOfReactedNotes, setReaction } from "./store";
 
 async function react(c: Context<AppEnv>, noteId: string, reaction: Reaction, on: boolean) {
-  const count = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
-  if (count === undefined) throw noteNotFound();
-  // A live thread shows the like, comment and receipt counts, not collects.
-  if (reaction === "like") c.executionCtx.waitUntil(notifyThread(c.env, noteId));
-  return count;
+  const changed = await setReaction(c.var.db, reaction, signedInViewer(c).id, noteId, on);
+  if (changed === undefined) throw noteNotFound();
+  // A live thread shows the like, comment and receipt counts, not collects; only a watched one is told.
+  if (reaction === "like" && changed.watched) c.executionCtx.waitUntil(notifyThread(c.env, noteId));
+  return changed.count;
 }
 
 async function reactedNotes(c: Context<AppEnv>, reaction: Reaction, page: { cursor?: string; limit: number }) {

@@ -4,6 +4,7 @@ import { collects, likes, notes } from "../db/schema";
 import { isForeignKeyViolation } from "../lib/db-errors";
 import { afterCursor, toPage } from "../lib/pagination";
 import { guardedWrite, suspensionGuard } from "../lib/suspension";
+import { threadWatched } from "../live/watching";
 import { noteIdVisibleTo, noteVisibleTo } from "../lib/visibility";
 
 export type Reaction = "like" | "collect";
@@ -17,7 +18,14 @@ const counters = { like: notes.likeCount, collect: notes.collectCount } as const
  * (src/lib/visibility.ts): the change then touches nothing and the count reads
  * no row. A suspended viewer's batch is refused whole (403).
  */
-export async function setReaction(db: Db, reaction: Reaction, userId: string, noteId: string, on: boolean): Promise<number | undefined> {
+/** The note's count after the change, and whether its live thread is watched; undefined when the note is gone. */
+export async function setReaction(
+  db: Db,
+  reaction: Reaction,
+  userId: string,
+  noteId: string,
+  on: boolean,
+): Promise<{ count: number; watched: boolean } | undefined> {
   const table = tables[reaction];
   const visibleNote = and(eq(notes.id, noteId), noteVisibleTo(userId));
   const change = on
@@ -33,9 +41,9 @@ export async function setReaction(db: Db, reaction: Reaction, userId: string, no
     : db.delete(table).where(and(eq(table.userId, userId), eq(table.noteId, noteId), noteIdVisibleTo(userId, sql`${noteId}`)));
   try {
     const [, , note] = await guardedWrite(db, userId, () =>
-      db.batch([suspensionGuard(db, userId), change, db.select({ count: counters[reaction] }).from(notes).where(visibleNote)]),
+      db.batch([suspensionGuard(db, userId), change, db.select({ count: counters[reaction], watched: threadWatched }).from(notes).where(visibleNote)]),
     );
-    return note[0]?.count;
+    return note[0] && { count: note[0].count, watched: note[0].watched === 1 };
   } catch (error) {
     if (isForeignKeyViolation(error)) return undefined;
     throw error;
