@@ -4,7 +4,7 @@
  * before the engine sees the text, and after it the placeholder becomes the
  * curated rendering or the original term. An engine can't mangle what it never saw.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { glossaryDecisions, glossaryState, glossaryTerms } from "../db/schema";
 import { baseLanguage } from "../language/tags";
@@ -32,6 +32,9 @@ let cached: Glossary | undefined;
 
 export const glossaryVersion = (db: Db) =>
   db.select({ version: glossaryState.version }).from(glossaryState).where(eq(glossaryState.id, 1));
+
+/** The glossary's version as a column of another read, so a translation's source and version come in one statement. */
+export const glossaryVersionColumn = sql<number | null>`(select gs.version from ${glossaryState} gs where gs.id = 1)`;
 
 /** The whole glossary, reloaded only when its version (bumped by triggers) has moved. */
 export async function loadGlossary(db: Db, version: number): Promise<Glossary> {

@@ -1,40 +1,34 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { comments, notes } from "../db/schema";
-import { glossaryVersion } from "../glossary/terms-in-text";
+import { glossaryVersionColumn } from "../glossary/terms-in-text";
 import { commentVisibleTo, noteVisibleTo } from "../lib/visibility";
 import type { SourceText } from "./translate";
 
 export type Translatable = { language: string; texts: SourceText[]; glossaryVersion: number };
 
-/** A note's title, body and image descriptions, with the glossary's version, in one round trip. */
+/** A note's title, body and image descriptions, with the glossary's version, in one statement. */
 export async function noteToTranslate(db: Db, id: string, viewerId: string | null): Promise<Translatable | undefined> {
-  const [rows, version] = await db.batch([
-    db
-      .select({ title: notes.title, body: notes.body, media: notes.media, language: notes.language })
-      .from(notes)
-      .where(and(eq(notes.id, id), noteVisibleTo(viewerId))),
-    glossaryVersion(db),
-  ]);
-  const note = rows[0];
+  const note = await db
+    .select({ title: notes.title, body: notes.body, media: notes.media, language: notes.language, glossaryVersion: glossaryVersionColumn.as("glossary_version") })
+    .from(notes)
+    .where(and(eq(notes.id, id), noteVisibleTo(viewerId)))
+    .get();
   if (!note) return undefined;
   const alts = note.media.flatMap((item, i) => (item.alt ? [{ field: `media.${i}.alt`, text: item.alt }] : []));
   return {
     language: note.language,
     texts: [{ field: "title", text: note.title }, { field: "body", text: note.body }, ...alts].filter((t) => t.text),
-    glossaryVersion: version[0]?.version ?? 0,
+    glossaryVersion: note.glossaryVersion ?? 0,
   };
 }
 
 export async function commentToTranslate(db: Db, id: string, viewerId: string | null): Promise<Translatable | undefined> {
-  const [rows, version] = await db.batch([
-    db
-      .select({ body: comments.body, language: comments.language })
-      .from(comments)
-      .where(and(eq(comments.id, id), commentVisibleTo(viewerId))),
-    glossaryVersion(db),
-  ]);
-  const comment = rows[0];
+  const comment = await db
+    .select({ body: comments.body, language: comments.language, glossaryVersion: glossaryVersionColumn.as("glossary_version") })
+    .from(comments)
+    .where(and(eq(comments.id, id), commentVisibleTo(viewerId)))
+    .get();
   if (!comment) return undefined;
-  return { language: comment.language, texts: [{ field: "body", text: comment.body }], glossaryVersion: version[0]?.version ?? 0 };
+  return { language: comment.language, texts: [{ field: "body", text: comment.body }], glossaryVersion: comment.glossaryVersion ?? 0 };
 }
