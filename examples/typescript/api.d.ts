@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness check: one trivial D1 query (the benchmarks' floor for a route that reads D1 once) */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/docs": {
         parameters: {
             query?: never;
@@ -615,7 +632,7 @@ export interface paths {
          * Watch a note's comments live over a WebSocket
          * @description Upgrades to a WebSocket that streams the note's comment thread as small JSON events. Anyone who may read the note may watch.
          *
-         *     **Joining.** The first message is `ready` with `lastEventId`, `viewers`, `counters` and `comments` (the latest page of top-level comments with first replies, as GET /v1/notes/{id}/comments; page older ones there). **Resuming:** connect with `?after=<the last event id you saw>` to get `ready` (`comments: null`, `replaying: n`) followed by the n events you missed, in order, then live events: nothing lost, nothing twice. A thread keeps its last 1000 events; if yours is older (or unknown), you get `resync` and then a fresh `ready` with comments.
+         *     **Joining.** The first message is `ready` with `lastEventId`, `viewers`, `counters` and `comments` (the latest page of top-level comments with first replies, as GET /v1/notes/{id}/comments; page older ones there). **Resuming:** connect with `?after=<the last event id you saw>` to get `ready` (`comments: null`, `replaying: n`) followed by the n events you missed, in order, then live events: nothing lost, nothing twice. A thread keeps its last 1000 events, and logs nothing while nobody watches it (from about 30 s after its last viewer left); if yours is older than what it kept (or unknown), you get `resync` and then a fresh `ready` with comments.
          *
          *     **Events** (each logged event has an `id`, increasing by one): `comment.created` and `comment.edited` `{ id, comment }` (replies have `parentId`); `comment.deleted` `{ id, commentId }` (deleting a top-level comment retracts its replies with it); `receipt.created` `{ id, receipt }` (cat tax). State, without ids: `counters` `{ likeCount, commentCount, receiptCount }` when they change; `viewers` `{ count }` (at most once a second); `note.deleted`, then the socket closes.
          *
@@ -1586,6 +1603,12 @@ export interface components {
                  */
                 retryAfter?: number;
             };
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "ok";
         };
         NewAccount: components["schemas"]["OwnProfile"] & {
             session: components["schemas"]["SessionToken"];
@@ -3061,6 +3084,44 @@ export interface operations {
             };
             /** @description Missing, invalid or expired bearer token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worker and its database answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable: retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
