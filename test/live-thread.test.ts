@@ -421,6 +421,21 @@ describe("the thread outbox in D1", () => {
     expect(visibleComments(back)).toEqual([seen.id, missed.id, live.id]);
   });
 
+  it("a row left behind with nobody watching (a crash between the thread's stop and D1's delete) is removed by the next comment's call", async () => {
+    const [author, fan] = await createUsers(2);
+    const note = await createNote(author!);
+    await env.DB.prepare("INSERT INTO live_threads (note_id, watched_since) VALUES (?, 0)").bind(note.id).run();
+    const posted = await api("POST", `/v1/notes/${note.id}/comments`, { token: fan!.token, body: { body: "anyone here?" } });
+    // The writer saw the row, so it told the thread, which found nobody and removed the row and its queued change.
+    expect(JSON.parse(posted.headers.get("X-Round-Trips")!).durableObject).toBe(2);
+    await vi.waitFor(async () => {
+      expect(await watched(note.id)).toBe(false);
+      expect(await queued(note.id)).toBe(0);
+    });
+    await comment(fan!, note.id, "still nobody");
+    expect(await queued(note.id)).toBe(0);
+  });
+
   it("is emptied once its thread has taken it, and goes with a deleted note", async () => {
     const [author, fan] = await createUsers(2);
     const note = await createNote(author!);

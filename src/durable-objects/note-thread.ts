@@ -88,8 +88,12 @@ export class NoteThread extends DurableObject<Env> {
    */
   async changed(noteId: string, created?: CommentView): Promise<void> {
     this.storage.remember(noteId);
-    // Told by a writer that saw the thread watched just before it stopped: nobody is here to show it to.
-    if (created && !this.storage.watching) return;
+    if (created && !this.storage.watching) {
+      // Nobody is here to show it to: a writer saw the thread watched just before it stopped, or a
+      // crash left D1's row behind after this thread stopped. Either way the row goes (again).
+      this.ctx.waitUntil(this.stopWatchingIfAlone(noteId).catch(() => undefined));
+      return;
+    }
     if (created) {
       this.logCreated(created);
       this.ctx.waitUntil(this.catchUp().catch(() => undefined));
@@ -184,9 +188,10 @@ export class NoteThread extends DurableObject<Env> {
   /** A sweep after the last viewer left: no more outbox rows or calls for this note until someone comes. */
   private stopWatchingIfAlone(noteId: string): Promise<void> {
     return this.changeWatching(async () => {
-      if (!this.storage.watching || this.sockets.count > 0) return;
-      // Stopped here first: a crash before the D1 delete leaves a row too many (writers call in vain), never one too few.
-      this.storage.stopWatching();
+      if (this.sockets.count > 0) return;
+      // Stopped here first: a crash before the D1 delete leaves a row too many (writers call in vain, and the
+      // next call removes it), never one too few.
+      if (this.storage.watching) this.storage.stopWatching();
       await removeLiveThread(this.db, noteId);
       // Rows committed before the delete are taken and forgotten, so none stays in D1.
       await this.catchUp();
