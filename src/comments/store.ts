@@ -12,6 +12,7 @@ import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
+import { type Placeholders, queryTemplate } from "../db/query-template";
 import type { CommentView } from "./schemas";
 
 export const FIRST_REPLIES = 2;
@@ -128,18 +129,45 @@ export const deleteComment = (db: Db, id: string) => db.delete(comments).where(e
  * and whether the note exists for the viewer, in one round trip (null when it
  * doesn't or they may not see it). Comments the viewer may not read are left out.
  */
-export async function pageOfThread(db: Db, noteId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
+type ThreadPage = { noteId: string; viewer: string | null; limit: number; limitAndOne: number };
+
+/** The note check, the page and its first replies; `cursor` only past the first page. */
+function threadStatements(db: Db, page: ThreadPage, cursor?: string) {
   const topLevel = and(
-    eq(comments.noteId, noteId),
+    eq(comments.noteId, page.noteId),
     isNull(comments.parentId),
-    commentVisibleTo(viewerId),
-    afterCursor(page.cursor, "desc", comments.id),
+    commentVisibleTo(page.viewer),
+    afterCursor(cursor, "desc", comments.id),
   );
-  const [note, rows, replyRows] = await db.batch([
-    db.select({ id: notes.id }).from(notes).where(and(eq(notes.id, noteId), noteVisibleTo(viewerId))),
-    selectComments(db).where(topLevel).orderBy(desc(comments.id)).limit(page.limit + 1),
-    firstRepliesOf(db, topLevel, viewerId, page.limit),
-  ]);
+  return [
+    db.select({ id: notes.id }).from(notes).where(and(eq(notes.id, page.noteId), noteVisibleTo(page.viewer))),
+    selectComments(db).where(topLevel).orderBy(desc(comments.id)).limit(page.limitAndOne),
+    firstRepliesOf(db, topLevel, page.viewer, page.limit),
+  ] as const;
+}
+
+/** First pages, by far the most read (every note opened), built once per isolate (src/db/query-template.ts). */
+const firstPage = (() => {
+  const shaped = (p: Placeholders<ThreadPage>, shape: string): ThreadPage => ({
+    noteId: p.noteId,
+    viewer: shape === "signed-in" ? p.viewer : null,
+    limit: p.limit,
+    limitAndOne: p.limitAndOne,
+  });
+  return {
+    note: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[0]),
+    page: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[1]),
+    replies: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[2]),
+  };
+})();
+
+export async function pageOfThread(db: Db, noteId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
+  const values = { noteId, viewer: viewerId, limit: page.limit, limitAndOne: page.limit + 1 };
+  const shape = viewerId ? "signed-in" : "anonymous";
+  const statements = page.cursor
+    ? threadStatements(db, values, page.cursor)
+    : ([firstPage.note(db, shape, values), firstPage.page(db, shape, values), firstPage.replies(db, shape, values)] as const);
+  const [note, rows, replyRows] = await db.batch(statements);
   if (note.length === 0) return null;
   const replies = replyRows.map(present);
   const thread = toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);

@@ -11,6 +11,7 @@ import { t } from "../lib/i18n";
 import { noteVisibleTo } from "../lib/visibility";
 import { prescreenStatements } from "../moderation/prescreen";
 import { selectNoteViews } from "./view";
+import { type Placeholders, queryTemplate } from "../db/query-template";
 
 export type NoteRow = typeof notes.$inferSelect;
 
@@ -160,6 +161,18 @@ export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(
 
 /** An author's notes as the viewer sees them, newest first (note ids are time-ordered, so the id alone is the cursor key). */
 export const authorNotesPage = (db: Db, authorId: string, viewerId: string | null, page: { cursor?: string; limit: number }) =>
-  selectNoteViews(db, viewerId, and(eq(notes.authorId, authorId), afterCursor(page.cursor, "desc", notes.id)))
+  page.cursor
+    ? authorNotes(db, { author: authorId, viewer: viewerId, limitAndOne: page.limit + 1 }, page.cursor)
+    : authorNotesFirstPage(db, viewerId ? "signed-in" : "anonymous", { author: authorId, viewer: viewerId, limitAndOne: page.limit + 1 });
+
+type AuthorPage = { author: string; viewer: string | null; limitAndOne: number };
+
+const authorNotes = (db: Db, page: AuthorPage, cursor?: string) =>
+  selectNoteViews(db, page.viewer, and(eq(notes.authorId, page.author), afterCursor(cursor, "desc", notes.id)))
     .orderBy(desc(notes.id))
-    .limit(page.limit + 1);
+    .limit(page.limitAndOne);
+
+/** A profile's first page, read with every profile opened: built once per isolate (src/db/query-template.ts). */
+const authorNotesFirstPage = queryTemplate((db, p: Placeholders<AuthorPage>, shape) =>
+  authorNotes(db, { author: p.author, viewer: shape === "signed-in" ? p.viewer : null, limitAndOne: p.limitAndOne }),
+);
