@@ -43,6 +43,8 @@ const ROUTES = {
     idempotencyKeys: true,
     writes: true,
   }),
+  // Each user stamps once, then is answered their receipt again: the same checks, limiter and counter call.
+  stamp: (ctx) => ({ name: "POST /v1/notes/{id}/cat-tax-receipts", method: "POST", path: `/v1/notes/${ctx.catNote.id}/cat-tax-receipts`, tokens: ctx.tokens, writes: true }),
   "get-note": (ctx) => ({ name: "GET /v1/notes/{id}", path: `/v1/notes/${ctx.note.id}` }),
   "list-comments": (ctx) => ({ name: "GET /v1/notes/{id}/comments", path: `/v1/notes/${ctx.note.id}/comments` }),
 };
@@ -92,7 +94,8 @@ const dev = await startDev(worker, { port, inspectorPort });
 try {
   const users = await createSignedInUsers(worker, 200);
   const note = await request(dev.origin, "POST", "/v1/notes", { token: users[0].token, body: { title: "Profiled", body: "A note to read #bench" } });
-  const scenario = ROUTES[values.route]?.({ tokens: users.slice(1).map((u) => u.token), note });
+  const catNote = await request(dev.origin, "POST", "/v1/notes", { token: users[0].token, body: { title: "Lili", body: "My cat #cattax", isCatNote: true, catName: "Lili" } });
+  const scenario = ROUTES[values.route]?.({ tokens: users.slice(1).map((u) => u.token), note, catNote });
   if (!scenario) throw new Error(`--route must be one of ${Object.keys(ROUTES).join(", ")}`);
   const devtools = await devtoolsSocket(inspectorPort);
   await devtools.call("Profiler.enable");
