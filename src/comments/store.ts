@@ -58,14 +58,22 @@ function present({ comment, author, replyToNickname }: CommentRow): CommentView 
 
 export const findComment = (db: Db, id: string) => db.select().from(comments).where(eq(comments.id, id)).get();
 
+const commentById = (db: Db, id: string, viewerId: string | null) =>
+  selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId)));
+
+/** Read with every comment opened and every reply written: built once per isolate (src/db/query-template.ts). */
+const commentByIdTemplate = queryTemplate((db, p: Placeholders<{ id: string; viewer: string | null }>, shape) =>
+  commentById(db, p.id, shape === "signed-in" ? p.viewer : null),
+);
+
 /** A comment as clients see it when the viewer may read it (src/lib/visibility.ts): the statement, batch-safe, and its answer. */
 export const commentView = (db: Db, id: string, viewerId: string | null) =>
-  selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId)));
+  commentByIdTemplate(db, viewerId ? "signed-in" : "anonymous", { id, viewer: viewerId });
 export const presentComment = (rows: CommentRow[]) => rows[0] && present(rows[0]);
 
 /** A comment the viewer may read, or undefined. */
 export async function loadComment(db: Db, id: string, viewerId: string | null): Promise<CommentView | undefined> {
-  const row = await commentView(db, id, viewerId).get();
+  const [row] = await commentView(db, id, viewerId).all();
   return row && present(row);
 }
 
@@ -202,15 +210,41 @@ function firstRepliesOf(db: Db, topLevel: SQL | undefined, viewerId: string | nu
  * reads (a reply's own replies live under its top-level comment), in one round
  * trip; null when there is no such comment or the viewer may not read it.
  */
-export async function pageOfReplies(db: Db, id: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
-  const conversation = sql`(select coalesce(anchor.parent_id, anchor.id) from ${comments} as anchor where anchor.id = ${id})`;
-  const [found, rows] = await db.batch([
-    db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, id), commentVisibleTo(viewerId))),
+type RepliesPage = { id: string; viewer: string | null; limitAndOne: number };
+
+/** The comment's check and the page of its conversation; `cursor` only past the first page. */
+function repliesStatements(db: Db, page: RepliesPage, cursor?: string) {
+  const conversation = sql`(select coalesce(anchor.parent_id, anchor.id) from ${comments} as anchor where anchor.id = ${page.id})`;
+  return [
+    db.select({ id: comments.id }).from(comments).where(and(eq(comments.id, page.id), commentVisibleTo(page.viewer))),
     selectComments(db)
-      .where(and(eq(comments.parentId, conversation), commentVisibleTo(viewerId), afterCursor(page.cursor, "asc", comments.id)))
+      .where(and(eq(comments.parentId, conversation), commentVisibleTo(page.viewer), afterCursor(cursor, "asc", comments.id)))
       .orderBy(asc(comments.id))
-      .limit(page.limit + 1),
-  ]);
+      .limit(page.limitAndOne),
+  ] as const;
+}
+
+/** First pages of replies ("view more replies"), built once per isolate. */
+const firstRepliesPage = (() => {
+  const shaped = (p: Placeholders<RepliesPage>, shape: string): RepliesPage => ({
+    id: p.id,
+    viewer: shape === "signed-in" ? p.viewer : null,
+    limitAndOne: p.limitAndOne,
+  });
+  return {
+    found: queryTemplate((db, p: Placeholders<RepliesPage>, shape) => repliesStatements(db, shaped(p, shape))[0]),
+    page: queryTemplate((db, p: Placeholders<RepliesPage>, shape) => repliesStatements(db, shaped(p, shape))[1]),
+  };
+})();
+
+export async function pageOfReplies(db: Db, id: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
+  const values = { id, viewer: viewerId, limitAndOne: page.limit + 1 };
+  const shape = viewerId ? "signed-in" : "anonymous";
+  const [found, rows] = await db.batch(
+    page.cursor
+      ? repliesStatements(db, values, page.cursor)
+      : ([firstRepliesPage.found(db, shape, values), firstRepliesPage.page(db, shape, values)] as const),
+  );
   if (found.length === 0) return null;
   return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);
 }
