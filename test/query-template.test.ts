@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client";
-import { type Placeholders, queryTemplate } from "../src/db/query-template";
+import { queryTemplate } from "../src/db/query-template";
 import { comments, users } from "../src/db/schema";
 import { api, createUser } from "./helpers";
 
@@ -45,7 +45,7 @@ describe("query templates", () => {
     }
 
     let builds = 0;
-    const template = queryTemplate((db, p: Placeholders<{ note: string }>) => {
+    const template = queryTemplate((db, p: { note: string }) => {
       builds++;
       return commentsOf(db, p.note);
     });
@@ -55,8 +55,8 @@ describe("query templates", () => {
       expect(expected).toHaveLength(2);
       expect(expected[0]!.replyTo).toEqual({ id: null, nickname: null });
       expect(expected[1]!.replyTo).toEqual({ id: fan.id, nickname: fan.nickname });
-      expect(await template(db, "all", { note }).all()).toEqual(expected);
-      const [batched, again, drizzles] = await db.batch([template(db, "all", { note }), template(db, "all", { note }), commentsOf(db, note)]);
+      expect(await template(db, { note }).all()).toEqual(expected);
+      const [batched, again, drizzles] = await db.batch([template(db, { note }), template(db, { note }), commentsOf(db, note)]);
       expect(drizzles).toEqual(expected);
       expect(batched).toEqual(expected);
       expect(again).toEqual(expected);
@@ -66,10 +66,32 @@ describe("query templates", () => {
     // A left-joined table selected by its columns comes back null when missing, as drizzle's own select answers it.
     const withJoinedTable = (db2: typeof db, note: string | ReturnType<typeof sql.placeholder>) =>
       db2.select({ id: comments.id, replyTo }).from(comments).leftJoin(replyTo, eq(replyTo.id, comments.replyToUserId)).where(eq(comments.noteId, note)).orderBy(comments.id);
-    const joined = queryTemplate((db2, p: Placeholders<{ note: string }>) => withJoinedTable(db2, p.note));
+    const joined = queryTemplate((db2, p: { note: string }) => withJoinedTable(db2, p.note));
     const expected = await withJoinedTable(db, notes[0]!);
     expect(expected[0]!.replyTo).toBeNull();
     expect(expected[1]!.replyTo).toMatchObject({ id: fan.id });
-    expect(await joined(db, "all", { note: notes[0]! }).all()).toEqual(expected);
+    expect(await joined(db, { note: notes[0]! }).all()).toEqual(expected);
+  });
+
+  it("build once per shape: which values are null", async () => {
+    const [author, fan] = [await createUser(), await createUser()];
+    const note = (await api("POST", "/v1/notes", { token: author.token, body: { title: "shapes" } })).body;
+    for (const user of [author, fan]) await api("POST", `/v1/notes/${note.id}/comments`, { token: user.token, body: { body: user.nickname } });
+    let builds = 0;
+    const byAuthor = queryTemplate((db, p: { note: string; author: string | null }) => {
+      builds++;
+      return db
+        .select({ body: comments.body })
+        .from(comments)
+        .where(and(eq(comments.noteId, p.note), p.author === null ? sql`1` : eq(comments.authorId, p.author)))
+        .orderBy(comments.id);
+    });
+    const db = createDb(env.DB);
+    const bodies = async (author: string | null) => (await byAuthor(db, { note: note.id, author }).all()).map((row) => row.body);
+    expect(await bodies(null)).toEqual([author.nickname, fan.nickname]);
+    expect(await bodies(fan.id)).toEqual([fan.nickname]);
+    expect(await bodies(author.id)).toEqual([author.nickname]);
+    expect(await bodies(null)).toEqual([author.nickname, fan.nickname]);
+    expect(builds).toBe(2);
   });
 });

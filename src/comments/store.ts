@@ -12,7 +12,7 @@ import type { IpRegion } from "../lib/ip-region";
 import { showIpRegion } from "../lib/ip-region";
 import { afterCursor, toPage } from "../lib/pagination";
 import { iso } from "../lib/time";
-import { type Placeholders, queryTemplate } from "../db/query-template";
+import { queryTemplate } from "../db/query-template";
 import type { CommentView } from "./schemas";
 
 export const FIRST_REPLIES = 2;
@@ -62,13 +62,10 @@ const commentById = (db: Db, id: string, viewerId: string | null) =>
   selectComments(db).where(and(eq(comments.id, id), commentVisibleTo(viewerId)));
 
 /** Read with every comment opened and every reply written: built once per isolate (src/db/query-template.ts). */
-const commentByIdTemplate = queryTemplate((db, p: Placeholders<{ id: string; viewer: string | null }>, shape) =>
-  commentById(db, p.id, shape === "signed-in" ? p.viewer : null),
-);
+const commentByIdTemplate = queryTemplate((db, p: { id: string; viewer: string | null }) => commentById(db, p.id, p.viewer));
 
 /** A comment as clients see it when the viewer may read it (src/lib/visibility.ts): the statement, batch-safe, and its answer. */
-export const commentView = (db: Db, id: string, viewerId: string | null) =>
-  commentByIdTemplate(db, viewerId ? "signed-in" : "anonymous", { id, viewer: viewerId });
+export const commentView = (db: Db, id: string, viewerId: string | null) => commentByIdTemplate(db, { id, viewer: viewerId });
 export const presentComment = (rows: CommentRow[]) => rows[0] && present(rows[0]);
 
 /** A comment the viewer may read, or undefined. */
@@ -155,26 +152,17 @@ function threadStatements(db: Db, page: ThreadPage, cursor?: string) {
 }
 
 /** First pages, by far the most read (every note opened), built once per isolate (src/db/query-template.ts). */
-const firstPage = (() => {
-  const shaped = (p: Placeholders<ThreadPage>, shape: string): ThreadPage => ({
-    noteId: p.noteId,
-    viewer: shape === "signed-in" ? p.viewer : null,
-    limit: p.limit,
-    limitAndOne: p.limitAndOne,
-  });
-  return {
-    note: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[0]),
-    page: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[1]),
-    replies: queryTemplate((db, p: Placeholders<ThreadPage>, shape) => threadStatements(db, shaped(p, shape))[2]),
-  };
-})();
+const firstPage = {
+  note: queryTemplate((db, p: ThreadPage) => threadStatements(db, p)[0]),
+  page: queryTemplate((db, p: ThreadPage) => threadStatements(db, p)[1]),
+  replies: queryTemplate((db, p: ThreadPage) => threadStatements(db, p)[2]),
+};
 
 export async function pageOfThread(db: Db, noteId: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
   const values = { noteId, viewer: viewerId, limit: page.limit, limitAndOne: page.limit + 1 };
-  const shape = viewerId ? "signed-in" : "anonymous";
   const statements = page.cursor
     ? threadStatements(db, values, page.cursor)
-    : ([firstPage.note(db, shape, values), firstPage.page(db, shape, values), firstPage.replies(db, shape, values)] as const);
+    : ([firstPage.note(db, values), firstPage.page(db, values), firstPage.replies(db, values)] as const);
   const [note, rows, replyRows] = await db.batch(statements);
   if (note.length === 0) return null;
   const replies = replyRows.map(present);
@@ -225,25 +213,15 @@ function repliesStatements(db: Db, page: RepliesPage, cursor?: string) {
 }
 
 /** First pages of replies ("view more replies"), built once per isolate. */
-const firstRepliesPage = (() => {
-  const shaped = (p: Placeholders<RepliesPage>, shape: string): RepliesPage => ({
-    id: p.id,
-    viewer: shape === "signed-in" ? p.viewer : null,
-    limitAndOne: p.limitAndOne,
-  });
-  return {
-    found: queryTemplate((db, p: Placeholders<RepliesPage>, shape) => repliesStatements(db, shaped(p, shape))[0]),
-    page: queryTemplate((db, p: Placeholders<RepliesPage>, shape) => repliesStatements(db, shaped(p, shape))[1]),
-  };
-})();
+const firstRepliesPage = {
+  found: queryTemplate((db, p: RepliesPage) => repliesStatements(db, p)[0]),
+  page: queryTemplate((db, p: RepliesPage) => repliesStatements(db, p)[1]),
+};
 
 export async function pageOfReplies(db: Db, id: string, viewerId: string | null, page: { cursor?: string; limit: number }) {
   const values = { id, viewer: viewerId, limitAndOne: page.limit + 1 };
-  const shape = viewerId ? "signed-in" : "anonymous";
   const [found, rows] = await db.batch(
-    page.cursor
-      ? repliesStatements(db, values, page.cursor)
-      : ([firstRepliesPage.found(db, shape, values), firstRepliesPage.page(db, shape, values)] as const),
+    page.cursor ? repliesStatements(db, values, page.cursor) : ([firstRepliesPage.found(db, values), firstRepliesPage.page(db, values)] as const),
   );
   if (found.length === 0) return null;
   return toPage(rows, page.limit, (row) => [row.comment.id, row.comment.id], present);

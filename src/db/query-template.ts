@@ -11,7 +11,7 @@
  * `prepareQuery`. drizzle-orm is pinned in package-lock.json, and
  * test/query-template.test.ts fails if either changes.
  */
-import { type Placeholder, type Query, fillPlaceholders, sql } from "drizzle-orm";
+import { type Query, fillPlaceholders, sql } from "drizzle-orm";
 import type { Db } from "./client";
 
 /** What drizzle's prepared select carries besides its statement. */
@@ -32,27 +32,28 @@ type Select = { all(): Promise<unknown[]> };
 
 type Built = { query: Query; fields: unknown; joinsNotNullableMap: unknown; metadata: unknown };
 
-/** One placeholder per value a template's query takes, read by name (it can't be spread or enumerated). */
-export type Placeholders<Values> = { [K in keyof Values]: Values[K] };
-
 /**
- * A select built once per shape and isolate.
+ * A select built once per shape and isolate. Its shape is which of its values
+ * are null: `build` gets a placeholder for each value that isn't, and null for
+ * each that is, so branches such as "signed out: no viewer" build their own
+ * SQL, once. `build` may use a value only as a value of the query (a
+ * placeholder can't be added to or compared in JavaScript): pass `limit + 1`
+ * as a value of its own.
  * @example
- * const byAuthor = queryTemplate((db, p: Placeholders<{ author: string }>) => db.select().from(notes).where(eq(notes.authorId, p.author)));
- * const rows = await byAuthor(db, "all", { author: id }).all();
+ * const byAuthor = queryTemplate((db, p: { author: string }) => db.select().from(notes).where(eq(notes.authorId, p.author)));
+ * const rows = await byAuthor(db, { author: id }).all();
  */
-export function queryTemplate<Values extends Record<string, unknown>, S extends Select>(
-  build: (db: Db, p: Placeholders<Values>, shape: string) => S,
-) {
+export function queryTemplate<Values extends Record<string, unknown>, S extends Select>(build: (db: Db, p: Values) => S) {
   const shapes = new Map<string, Built>();
-  const placeholders = new Proxy({} as Placeholders<Values>, {
-    get: (_, name) => sql.placeholder(String(name)) as unknown as Placeholder,
-  });
-  /** This request's statement: `shape` names what changes the SQL (e.g. signed in or not), `values` fill it. */
-  return (db: Db, shape: string, values: Values): S => {
+  /** This request's statement: built for the shape of `values` if not yet, then bound to them. */
+  return (db: Db, values: Values): S => {
+    const shape = Object.keys(values)
+      .filter((name) => values[name] === null)
+      .join(",");
     let built = shapes.get(shape);
     if (!built) {
-      const prepared = (build(db, placeholders, shape) as unknown as { _prepare(): PreparedSelect & { queryMetadata?: unknown } })._prepare();
+      const placeholders = Object.fromEntries(Object.keys(values).map((name) => [name, values[name] === null ? null : sql.placeholder(name)]));
+      const prepared = (build(db, placeholders as Values) as unknown as { _prepare(): PreparedSelect & { queryMetadata?: unknown } })._prepare();
       built = {
         query: prepared.getQuery(),
         fields: prepared.fields,

@@ -11,7 +11,7 @@ import { t } from "../lib/i18n";
 import { noteVisibleTo } from "../lib/visibility";
 import { prescreenStatements } from "../moderation/prescreen";
 import { selectNoteViews } from "./view";
-import { type Placeholders, queryTemplate } from "../db/query-template";
+import { queryTemplate } from "../db/query-template";
 
 export type NoteRow = typeof notes.$inferSelect;
 
@@ -163,7 +163,7 @@ export const deleteNote = (db: Db, noteId: string) => db.delete(notes).where(eq(
 export const authorNotesPage = (db: Db, authorId: string, viewerId: string | null, page: { cursor?: string; limit: number }) =>
   page.cursor
     ? authorNotes(db, { author: authorId, viewer: viewerId, limitAndOne: page.limit + 1 }, page.cursor)
-    : authorNotesFirstPage(db, viewerId ? "signed-in" : "anonymous", { author: authorId, viewer: viewerId, limitAndOne: page.limit + 1 });
+    : authorNotesFirstPage(db, { author: authorId, viewer: viewerId, limitAndOne: page.limit + 1 });
 
 type AuthorPage = { author: string; viewer: string | null; limitAndOne: number };
 
@@ -173,6 +173,4 @@ const authorNotes = (db: Db, page: AuthorPage, cursor?: string) =>
     .limit(page.limitAndOne);
 
 /** A profile's first page, read with every profile opened: built once per isolate (src/db/query-template.ts). */
-const authorNotesFirstPage = queryTemplate((db, p: Placeholders<AuthorPage>, shape) =>
-  authorNotes(db, { author: p.author, viewer: shape === "signed-in" ? p.viewer : null, limitAndOne: p.limitAndOne }),
-);
+const authorNotesFirstPage = queryTemplate((db, p: AuthorPage) => authorNotes(db, p));

@@ -8,7 +8,7 @@ import { moderationNotice } from "../lib/moderation-notice";
 import { noteVisibleTo } from "../lib/visibility";
 import { iso } from "../lib/time";
 import { type ImageQuality, presentMedia } from "../media/view";
-import { type Placeholders, queryTemplate } from "../db/query-template";
+import { queryTemplate } from "../db/query-template";
 import { userSummary } from "../users/view";
 import type { NoteView } from "./schemas";
 
@@ -114,9 +114,7 @@ export async function loadNoteViews(
 }
 
 /** The most read statement of all: built once per isolate (src/db/query-template.ts), for readers signed in and out. */
-const noteViewById = queryTemplate((db, p: Placeholders<{ id: string; viewer: string | null }>, shape) =>
-  selectNoteViews(db, shape === "signed-in" ? p.viewer : null, eq(notes.id, p.id)).limit(1),
-);
+const noteViewById = queryTemplate((db, p: { id: string; viewer: string | null }) => selectNoteViews(db, p.viewer, eq(notes.id, p.id)).limit(1));
 
 export async function loadNoteView(
   db: Db,
@@ -124,6 +122,6 @@ export async function loadNoteView(
   viewerId: string | null,
   imageQuality: ImageQuality = "low",
 ): Promise<NoteView | undefined> {
-  const [row] = await noteViewById(db, viewerId ? "signed-in" : "anonymous", { id, viewer: viewerId }).all();
+  const [row] = await noteViewById(db, { id, viewer: viewerId }).all();
   return row && presentNoteViewRow(row, viewerId, imageQuality);
 }

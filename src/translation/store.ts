@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { type Placeholders, queryTemplate } from "../db/query-template";
+import { queryTemplate } from "../db/query-template";
 import { comments, notes } from "../db/schema";
 import { glossaryVersionColumn } from "../glossary/terms-in-text";
 import { commentVisibleTo, noteVisibleTo } from "../lib/visibility";
@@ -9,17 +9,17 @@ import type { SourceText } from "./translate";
 export type Translatable = { language: string; texts: SourceText[]; glossaryVersion: number };
 
 /** Read with every one-click translation of a note: built once per isolate (src/db/query-template.ts). */
-const noteSource = queryTemplate((db, p: Placeholders<{ id: string; viewer: string | null }>, shape) =>
+const noteSource = queryTemplate((db, p: { id: string; viewer: string | null }) =>
   db
     .select({ title: notes.title, body: notes.body, media: notes.media, language: notes.language, glossaryVersion: glossaryVersionColumn.as("glossary_version") })
     .from(notes)
-    .where(and(eq(notes.id, p.id), noteVisibleTo(shape === "signed-in" ? p.viewer : null)))
+    .where(and(eq(notes.id, p.id), noteVisibleTo(p.viewer)))
     .limit(1),
 );
 
 /** A note's title, body and image descriptions, with the glossary's version, in one statement. */
 export async function noteToTranslate(db: Db, id: string, viewerId: string | null): Promise<Translatable | undefined> {
-  const [note] = await noteSource(db, viewerId ? "signed-in" : "anonymous", { id, viewer: viewerId }).all();
+  const [note] = await noteSource(db, { id, viewer: viewerId }).all();
   if (!note) return undefined;
   const alts = note.media.flatMap((item, i) => (item.alt ? [{ field: `media.${i}.alt`, text: item.alt }] : []));
   return {
