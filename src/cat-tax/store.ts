@@ -1,4 +1,5 @@
 import { watchedThread } from "../live/watching";
+import { queryTemplate } from "../db/query-template";
 import { and, count, desc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import type { CounterReceipt } from "../durable-objects/cat-tax-counter";
@@ -81,6 +82,25 @@ export async function pageOfReceipts(
   return toPage(merged, page.limit, (receipt) => [receipt.serial, String(receipt.serial)], (receipt) => receipt);
 }
 
+/** Read with every stamp: built once per isolate (src/db/query-template.ts). */
+const stampContextQuery = queryTemplate((db, p: { note: string; stamper: string }) => {
+  // Inside the sub-select drizzle's unqualified columns name the inner `notes` row (see noteIdVisibleTo).
+  const note = sql<string | null>`(select json_object('authorId', ${notes.authorId}, 'isCatNote', ${notes.isCatNote}, 'catName', ${notes.catName},
+    'topics', (select json_group_array(t.topic) from ${noteTopics} t where t.note_id = ${notes.id}))
+    from ${notes} where ${notes.id} = ${p.note} and ${noteVisibleTo(p.stamper)})`;
+  return db
+    .select({
+      id: users.id,
+      nickname: users.nickname,
+      suspendedUntil: users.suspendedUntil,
+      blocked: sql<number>`${blockedBetween(p.stamper, noteAuthor(p.note))}`.as("stamp_blocked"),
+      note: note.as("stamp_note"),
+    })
+    .from(users)
+    .where(eq(users.id, p.stamper))
+    .limit(1);
+});
+
 /**
  * What a stamp needs, in one statement read from the stamper's row: the note
  * as they may see it (hidden, removed and blocked notes are missing) with its
@@ -88,21 +108,7 @@ export async function pageOfReceipts(
  * so a stamp never crosses one). Nothing when the stamper's account is gone.
  */
 export async function stampContext(db: Db, noteId: string, stamperId: string) {
-  // Inside the sub-select drizzle's unqualified columns name the inner `notes` row (see noteIdVisibleTo).
-  const note = sql<string | null>`(select json_object('authorId', ${notes.authorId}, 'isCatNote', ${notes.isCatNote}, 'catName', ${notes.catName},
-    'topics', (select json_group_array(t.topic) from ${noteTopics} t where t.note_id = ${notes.id}))
-    from ${notes} where ${notes.id} = ${noteId} and ${noteVisibleTo(stamperId)})`;
-  const stamper = await db
-    .select({
-      id: users.id,
-      nickname: users.nickname,
-      suspendedUntil: users.suspendedUntil,
-      blocked: sql<number>`${blockedBetween(stamperId, noteAuthor(noteId))}`.as("stamp_blocked"),
-      note: note.as("stamp_note"),
-    })
-    .from(users)
-    .where(eq(users.id, stamperId))
-    .get();
+  const [stamper] = await stampContextQuery(db, { note: noteId, stamper: stamperId }).all();
   const found = stamper?.note ? (JSON.parse(stamper.note) as { authorId: string; isCatNote: number; catName: string | null; topics: string[] }) : undefined;
   return {
     note: found && { authorId: found.authorId, isCatNote: found.isCatNote === 1, catName: found.catName },
