@@ -283,6 +283,20 @@ describe("for-you: paging and visibility", () => {
     expect(anonymous.has(mine[0]!)).toBe(true);
   });
 
+  it("tells a signed-in reader which of the notes they liked or collected", async () => {
+    const reader = await seedUser();
+    const [liked, collected, both, neither] = await seedEstablished(4);
+    for (const [id, reactions] of [[liked, ["like"]], [collected, ["collect"]], [both, ["like", "collect"]]] as const) {
+      for (const reaction of reactions) expect((await api("PUT", `/v1/notes/${id}/${reaction}`, { token: reader.token })).status).toBe(200);
+    }
+    const items = (await allPages(reader.token, 10)).flatMap((page) => page.items) as unknown as { id: string; viewerState: unknown }[];
+    const stateOf = (id: string | undefined) => items.find((item) => item.id === id)?.viewerState;
+    expect(stateOf(liked)).toEqual({ liked: true, collected: false });
+    expect(stateOf(collected)).toEqual({ liked: false, collected: true });
+    expect(stateOf(both)).toEqual({ liked: true, collected: true });
+    expect(stateOf(neither)).toEqual({ liked: false, collected: false });
+  });
+
   it("gives signed-out visitors a ranked page in their own language first", async () => {
     await seedEstablished(30, { language: "en" });
     await seedEstablished(30, { language: "es", country: "MX" });

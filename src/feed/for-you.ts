@@ -43,7 +43,7 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
   const session = request.cursor ?? startSession(request, context.profile);
   const candidates = pool.candidates.filter(
     (c) =>
-      context.visible.has(c.id) &&
+      !context.unseen.has(c.id) &&
       c.authorId !== request.viewerId &&
       c.createdAt <= session.snapshot &&
       (session.mode === "ranked" || (pool.newest.has(c.id) && c.createdAt > session.snapshot - RANDOM_WINDOW_MS)),
@@ -63,7 +63,7 @@ export async function forYouPage(db: Db, request: ForYouRequest) {
   const items = picks.flatMap(({ id, reasons }) => {
     const entry = pool.notes.get(id);
     if (!entry) return [];
-    const viewerState = request.viewerId ? context.visible.get(id)! : null;
+    const viewerState = request.viewerId ? (context.reactions.get(id) ?? { liked: false, collected: false }) : null;
     const author = { id: entry.note.authorId, nickname: entry.nickname };
     // One click to read it: notes in a language the reader doesn't read link their translation.
     const translation = readsLanguage(reader, entry.note.language)

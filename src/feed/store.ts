@@ -129,8 +129,10 @@ export type ReaderRow = {
 export type ReaderContext = {
   profile: ReaderRow | undefined;
   affinity: Record<string, number>;
-  /** Pool notes this reader may see now (visibility rule, blocks, mutes), with their like/collect. */
-  visible: Map<string, { liked: boolean; collected: boolean }>;
+  /** Pool notes this reader may not see now: gone since the pool was read, hidden, or across a block or mute. */
+  unseen: Set<string>;
+  /** Pool notes this reader liked or collected. */
+  reactions: Map<string, { liked: boolean; collected: boolean }>;
 };
 
 /** Recent interactions that shape topic affinity, per kind. */
@@ -143,17 +145,23 @@ const AFFINITY_DEPTH = 100;
  */
 export async function readerContext(db: Db, viewerId: string | null, poolIds: string[]): Promise<ReaderContext> {
   const ids = JSON.stringify(poolIds);
-  const visibleQuery = db
-    .select({ id: notes.id, ...viewerFlags(viewerId) })
-    .from(notes)
-    .where(and(sql`${notes.id} in (select value from json_each(${ids}))`, noteInFeedOf(viewerId)));
+  // The pool holds public notes, so the few this reader may not see are asked for, not the hundreds they may.
+  const unseenQuery = db
+    .select({ id: sql<string>`value`.as("id") })
+    .from(sql`json_each(${ids})`)
+    .where(sql`not exists (select 1 from ${notes} where ${notes.id} = value and ${noteInFeedOf(viewerId)})`);
   if (!viewerId) {
-    const visible = await visibleQuery;
-    return { profile: undefined, affinity: {}, visible: flags(visible) };
+    const unseen = await unseenQuery;
+    return { profile: undefined, affinity: {}, unseen: new Set(unseen.map((row) => row.id)), reactions: new Map() };
   }
   const recent = (table: typeof likes | typeof collects) =>
     sql`select ${table.noteId} as note_id from ${table} where ${table.userId} = ${viewerId} order by ${table.createdAt} desc limit ${AFFINITY_DEPTH}`;
-  const [profile, affinity, visible] = await db.batch([
+  const reacted = (table: typeof likes | typeof collects) =>
+    db
+      .select({ id: table.noteId })
+      .from(table)
+      .where(and(eq(table.userId, viewerId), sql`${table.noteId} in (select value from json_each(${ids}))`));
+  const [profile, affinity, unseen, liked, collected] = await db.batch([
     db
       .select({
         languages: users.languages,
@@ -173,17 +181,20 @@ export async function readerContext(db: Db, viewerId: string | null, poolIds: st
       .groupBy(noteTopics.topic)
       .orderBy(desc(sql`count(*)`))
       .limit(30),
-    visibleQuery,
+    unseenQuery,
+    reacted(likes),
+    reacted(collects),
   ]);
+  const reactions = new Map<string, { liked: boolean; collected: boolean }>();
+  for (const { id } of liked) reactions.set(id, { liked: true, collected: false });
+  for (const { id } of collected) reactions.set(id, { liked: reactions.has(id), collected: true });
   return {
     profile: profile[0],
     affinity: Object.fromEntries(affinity.map((a) => [a.topic, a.weight])),
-    visible: flags(visible),
+    unseen: new Set(unseen.map((row) => row.id)),
+    reactions,
   };
 }
-
-const flags = (rows: { id: string; liked: number; collected: number }[]) =>
-  new Map(rows.map((r) => [r.id, { liked: Boolean(r.liked), collected: Boolean(r.collected) }]));
 
 /** Notes of people the viewer follows, newest first, ready to present: one statement. */
 export async function followingPage(db: Db, viewerId: string, page: { cursor?: string; limit: number }) {
