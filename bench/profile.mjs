@@ -10,7 +10,8 @@ import WebSocket from "ws";
 import { measure } from "./lib/load.mjs";
 import { request } from "./lib/http.mjs";
 import { createSignedInUsers } from "./lib/users.mjs";
-import { prepareWorker, startDev } from "./lib/worker.mjs";
+import { executeSql, prepareWorker, startDev } from "./lib/worker.mjs";
+import { seedStatements } from "./feeds.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,10 @@ const ROUTES = {
   }),
   // Each user stamps once, then is answered their receipt again: the same checks, limiter and counter call.
   stamp: (ctx) => ({ name: "POST /v1/notes/{id}/cat-tax-receipts", method: "POST", path: `/v1/notes/${ctx.catNote.id}/cat-tax-receipts`, tokens: ctx.tokens, writes: true }),
+  // The feeds over bench:feeds' seed (100,000 notes by SQL, over this run's 200 users).
+  "for-you": (ctx) => ({ name: "GET /v1/feed/for-you (signed in)", path: "/v1/feed/for-you", tokens: ctx.tokens, feedSeed: true }),
+  "for-you-anonymous": () => ({ name: "GET /v1/feed/for-you (signed out)", path: "/v1/feed/for-you", feedSeed: true }),
+  following: (ctx) => ({ name: "GET /v1/feed/following", path: "/v1/feed/following", tokens: ctx.tokens, feedSeed: true }),
   "get-note": (ctx) => ({ name: "GET /v1/notes/{id}", path: `/v1/notes/${ctx.note.id}` }),
   "list-comments": (ctx) => ({ name: "GET /v1/notes/{id}/comments", path: `/v1/notes/${ctx.note.id}/comments` }),
 };
@@ -97,6 +102,7 @@ try {
   const catNote = await request(dev.origin, "POST", "/v1/notes", { token: users[0].token, body: { title: "Lili", body: "My cat #cattax", isCatNote: true, catName: "Lili" } });
   const scenario = ROUTES[values.route]?.({ tokens: users.slice(1).map((u) => u.token), note, catNote });
   if (!scenario) throw new Error(`--route must be one of ${Object.keys(ROUTES).join(", ")}`);
+  if (scenario.feedSeed) await executeSql(worker, seedStatements(Date.now(), { users: users.length }));
   const devtools = await devtoolsSocket(inspectorPort);
   await devtools.call("Profiler.enable");
   await devtools.call("Profiler.setSamplingInterval", { interval: 200 });
