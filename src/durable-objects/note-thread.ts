@@ -20,7 +20,8 @@ import { ThreadSockets } from "../live/sockets";
 import { ThreadStorage } from "../live/thread-storage";
 import { Throttled } from "../live/throttle";
 import { ThreadTranslator } from "../live/translations";
-import { addLiveThread, removeLiveThread } from "../live/watching";
+import { ThreadWatching } from "../live/thread-watching";
+import { removeLiveThread } from "../live/watching";
 
 const json = (message: Record<string, unknown>) => JSON.stringify(message);
 
@@ -53,7 +54,7 @@ export class NoteThread extends DurableObject<Env> {
   );
   private unforgotten = 0;
   private sweeping = false;
-  private watchingChanges: Promise<unknown> = Promise.resolve();
+  private readonly watching: ThreadWatching;
   private readonly messages: ClientMessages;
 
   constructor(ctx: DurableObjectState, env: Env) {
@@ -61,6 +62,14 @@ export class NoteThread extends DurableObject<Env> {
     this.db = createDb(env.DB);
     this.storage = new ThreadStorage(ctx.storage);
     this.snapshots = new ThreadSnapshots(this.db, this.storage, () => this.catchUp());
+    this.watching = new ThreadWatching(this.db, this.storage, {
+      viewers: () => this.sockets.count,
+      started: () => this.snapshots.forget(),
+      drain: async () => {
+        await this.catchUp();
+        if (this.storage.noteId) this.forgetTaken(this.storage.noteId);
+      },
+    });
     this.sockets = new ThreadSockets(ctx);
     this.delivery = new Delivery(new ThreadTranslator(env, this.storage, (promise) => ctx.waitUntil(promise)));
     this.messages = new ClientMessages({
@@ -91,7 +100,7 @@ export class NoteThread extends DurableObject<Env> {
     if (created && !this.storage.watching) {
       // Nobody is here to show it to: a writer saw the thread watched just before it stopped, or a
       // crash left D1's row behind after this thread stopped. Either way the row goes (again).
-      this.ctx.waitUntil(this.stopWatchingIfAlone(noteId).catch(() => undefined));
+      this.ctx.waitUntil(this.watching.stopIfAlone(noteId).catch(() => undefined));
       return;
     }
     if (created) {
@@ -157,51 +166,20 @@ export class NoteThread extends DurableObject<Env> {
     try {
       const noteId = this.storage.noteId;
       // Sockets from before threads kept live_threads rows get theirs here.
-      if (noteId && this.sockets.count > 0) await this.startWatching(noteId);
+      if (noteId && this.sockets.count > 0) await this.watching.start(noteId);
       await this.catchUp();
       if (noteId) {
         this.forgetTaken(noteId);
-        await this.stopWatchingIfAlone(noteId);
+        await this.watching.stopIfAlone(noteId);
       }
     } finally {
       await this.keepSweeping();
     }
   }
 
-  /** Runs watching changes one after another: a start and a stop never interleave across their D1 awaits. */
-  private changeWatching(change: () => Promise<void>): Promise<void> {
-    const run = this.watchingChanges.then(change);
-    this.watchingChanges = run.catch(() => undefined);
-    return run;
-  }
-
-  /** Before a viewer's first page is read: from the D1 row on, every change is queued for this thread. */
-  private startWatching(noteId: string): Promise<void> {
-    return this.changeWatching(async () => {
-      if (this.storage.watching) return;
-      await addLiveThread(this.db, noteId);
-      this.storage.startWatching();
-      this.snapshots.forget();
-    });
-  }
-
-  /** A sweep after the last viewer left: no more outbox rows or calls for this note until someone comes. */
-  private stopWatchingIfAlone(noteId: string): Promise<void> {
-    return this.changeWatching(async () => {
-      if (this.sockets.count > 0) return;
-      // Stopped here first: a crash before the D1 delete leaves a row too many (writers call in vain, and the
-      // next call removes it), never one too few.
-      if (this.storage.watching) this.storage.stopWatching();
-      await removeLiveThread(this.db, noteId);
-      // Rows committed before the delete are taken and forgotten, so none stays in D1.
-      await this.catchUp();
-      this.forgetTaken(noteId);
-    });
-  }
-
   private async join(socket: WebSocket, after: number | undefined) {
     try {
-      await this.startWatching(this.storage.noteId ?? "");
+      await this.watching.start(this.storage.noteId ?? "");
       await this.catchUp();
       for (let attempt = 0; attempt < 3; attempt++) {
         const resuming = after !== undefined && this.storage.covers(after);
